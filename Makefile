@@ -1,0 +1,52 @@
+# The newsroom's commands. Only python3 and make are needed on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-lock
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install migrate setup lock clean
+
+# Reinstalls only when the lock file changed since the last install.
+$(STAMP): requirements.lock.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+setup: migrate
+	$(BIN)/python manage.py setup_newsroom
+	$(BIN)/python manage.py load_demo_content
+
+run: setup
+	$(BIN)/python manage.py demo_logins
+	@echo "Site:  http://$(HOST):$(PORT)/"
+	@echo "Admin: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-resolve requirements.txt into the pinned lock file (needs the package index).
+lock:
+	rm -rf tmp/lock-venv && $(PYTHON) -m venv tmp/lock-venv
+	tmp/lock-venv/bin/python -m pip install --quiet -r requirements.txt
+	tmp/lock-venv/bin/python -m pip freeze --exclude pip > requirements.lock.txt
+	rm -rf tmp/lock-venv
+
+clean:
+	rm -rf $(VENV) tmp collected-static

@@ -1,0 +1,133 @@
+"""Emulation campaigns and the events at which their exemplars are honoured."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from home.pagination import paginate
+
+
+class CampaignIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = CampaignPage.objects.live().child_of(self).order_by("-start_date", "title")
+        context["campaigns"] = paginate(request, campaigns)
+        return context
+
+
+class CampaignPage(Page):
+    """A patriotic emulation movement (phong trào thi đua) launched by the province or the centre."""
+
+    launched_by = models.CharField(_("launched by"), max_length=255, help_text=_("E.g. UBND tỉnh Sóc Trăng."))
+    document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("goals"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("launched_by"),
+                FieldRowPanel([FieldPanel("document_number"), FieldPanel("document_date")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Campaign"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("goals"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = ["campaigns.HonouringEventPage"]
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("A campaign cannot end before it starts.")})
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+    def get_context(self, request, *args, **kwargs):
+        from exemplars.models import ExemplarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = ExemplarPage.objects.live().filter(campaign=self, locale=self.locale)
+        context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
+        context["events"] = (
+            HonouringEventPage.objects.live().child_of(self).order_by("-date").prefetch_related("exemplars")
+        )
+        return context
+
+
+class EventKind(models.TextChoices):
+    CONFERENCE = "conference", _("Summary conference")
+    SEMINAR = "seminar", _("Seminar")
+    EXCHANGE = "exchange", _("Exchange")
+
+
+class HonouringEventPage(Page):
+    """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=255)
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    exemplars = ParentalManyToManyField(
+        "exemplars.ExemplarPage", verbose_name=_("exemplars honoured"), blank=True, related_name="honoured_at"
+    )
+    photos = StreamField([("photo", ImageBlock(label=_("Photo")))], verbose_name=_("photos"), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("place"), index.SearchField("description")]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("place"),
+        FieldPanel("description"),
+        FieldPanel("exemplars", widget=forms.SelectMultiple),
+        FieldPanel("photos"),
+    ]
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("honouring event")
+        verbose_name_plural = _("honouring events")
+
+    def get_context(self, request, *args, **kwargs):
+        from exemplars.models import ExemplarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["honoured"] = ExemplarPage.for_listing(self.exemplars.live())
+        return context

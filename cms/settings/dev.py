@@ -1,0 +1,9 @@
+from cms.env import env_list, env_str
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Only for local development; production refuses to start without its own key.
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-key-not-for-production-6f1c2e9a")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

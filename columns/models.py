@@ -1,0 +1,166 @@
+"""The outlets' dedicated pages and columns (chuyên trang, chuyên mục) and their articles."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from home.pagination import paginate
+from units.models import UnitKind
+
+
+class ColumnIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["columns.OutletPage"]
+
+    class Meta:
+        verbose_name = _("column index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outlets"] = OutletPage.objects.live().child_of(self).select_related("unit")
+        context["columns"] = ColumnPage.objects.live().descendant_of(self).order_by("path")
+        return context
+
+
+class OutletPage(Page):
+    """A media outlet's home in the site; the permission boundary for its reporters and editors."""
+
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("outlet"),
+        on_delete=models.PROTECT,
+        related_name="outlet_pages",
+        limit_choices_to={"kind": UnitKind.MEDIA_OUTLET},
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
+    parent_page_types = ["columns.ColumnIndexPage"]
+    subpage_types = ["columns.ColumnPage"]
+
+    class Meta:
+        verbose_name = _("outlet")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["columns"] = ColumnPage.objects.live().child_of(self)
+        return context
+
+
+class ColumnKind(models.TextChoices):
+    DEDICATED_PAGE = "dedicated_page", _("Dedicated page")
+    COLUMN = "column", _("Column")
+
+
+class ColumnPage(Page):
+    kind = models.CharField(_("kind"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.COLUMN)
+    description = models.TextField(_("description"), blank=True)
+    broadcast_schedule = models.CharField(
+        _("broadcast schedule"),
+        max_length=255,
+        blank=True,
+        help_text=_("For radio and television: when it is on air, e.g. 20:00 every Thursday on STV1."),
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("description")]
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("broadcast_schedule"),
+    ]
+    parent_page_types = ["columns.OutletPage"]
+    subpage_types = ["columns.ColumnArticlePage"]
+
+    class Meta:
+        verbose_name = _("column")
+        verbose_name_plural = _("columns")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ColumnArticlePage.objects.live()
+            .child_of(self)
+            .select_related("media", "main_image")
+            .prefetch_related("main_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+        context["articles"] = paginate(request, articles)
+        return context
+
+
+class ColumnArticlePage(Page):
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_alt = models.CharField(_("alt text of the main image"), max_length=255, blank=True)
+    media = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("audio or video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    transcript = RichTextField(
+        _("transcript"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The words of a broadcast, for readers who cannot listen."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("transcript"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Main image")),
+        FieldPanel("media"),
+        FieldPanel("body"),
+        FieldPanel("transcript"),
+        InlinePanel("featured_stories", label=_("Featured exemplar stories")),
+    ]
+    parent_page_types = ["columns.ColumnPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("column article")
+        verbose_name_plural = _("column articles")
+
+    @property
+    def image_alt(self):
+        return self.main_image_alt or getattr(self.main_image, "description", "") or self.title
+
+    def get_context(self, request, *args, **kwargs):
+        from exemplars.models import ExemplarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = ExemplarPage.for_listing(
+            ExemplarPage.objects.live().filter(pk__in=self.featured_stories.values("story_id"))
+        )
+        return context
+
+
+class ColumnArticleFeaturedStory(Orderable):
+    page = ParentalKey(ColumnArticlePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "exemplars.ExemplarPage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("story", page_type="exemplars.ExemplarPage")]

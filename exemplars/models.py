@@ -1,0 +1,363 @@
+"""The stories: the exemplar index, unit sections, exemplar pages, fields and award types."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import StoryBodyBlock
+from home.pagination import paginate
+from search.folding import slugify_vi
+
+
+class Field(TranslatableMixin, models.Model):
+    """A sector of life a story belongs to (lĩnh vực)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify_vi(self.name, max_length=100)
+        super().save(*args, **kwargs)
+
+
+class SubjectKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
+
+
+class AwardCategory(models.TextChoices):
+    """The forms of the Law on Emulation and Commendation (06/2022/QH15)."""
+
+    EMULATION_TITLE = "emulation_title", _("Emulation title")
+    ORDER = "order", _("Order (Huân chương)")
+    MEDAL = "medal", _("Medal (Huy chương)")
+    STATE_HONORARY_TITLE = "state_honorary_title", _("State honorary title")
+    PRIZE = "prize", _("Prize")
+    COMMEMORATIVE_MEDAL = "commemorative_medal", _("Commemorative medal")
+    CERTIFICATE_OF_MERIT = "certificate_of_merit", _("Certificate of merit (Bằng khen)")
+    CERTIFICATE_OF_COMMENDATION = "certificate_of_commendation", _("Certificate of commendation (Giấy khen)")
+
+
+class AwardLevel(models.TextChoices):
+    STATE = "state", _("State")
+    NATIONAL = "national", _("Government or nationwide")
+    PROVINCE = "province", _("Ministry, sector or province")
+    GRASSROOTS = "grassroots", _("Grassroots")
+
+
+class AwardType(TranslatableMixin, models.Model):
+    """An honour an exemplar can receive, as the 2022 Law lists them."""
+
+    name = models.CharField(_("name"), max_length=255)
+    category = models.CharField(_("category"), max_length=40, choices=AwardCategory.choices)
+    level = models.CharField(_("level"), max_length=20, choices=AwardLevel.choices)
+    for_individuals = models.BooleanField(_("for individuals"), default=False)
+    for_collectives = models.BooleanField(_("for collectives"), default=False)
+    for_households = models.BooleanField(_("for households"), default=False)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
+        FieldRowPanel([FieldPanel("for_individuals"), FieldPanel("for_collectives"), FieldPanel("for_households")]),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("award type")
+        verbose_name_plural = _("award types")
+
+    def __str__(self):
+        return self.name
+
+    def is_for(self, subject_kind):
+        return {
+            SubjectKind.INDIVIDUAL: self.for_individuals,
+            SubjectKind.COLLECTIVE: self.for_collectives,
+            SubjectKind.HOUSEHOLD: self.for_households,
+        }.get(subject_kind, False)
+
+
+class ExemplarIndexPage(Page):
+    """The public listing of every unit's stories, filterable."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exemplars.UnitSectionPage"]
+
+    class Meta:
+        verbose_name = _("exemplar index")
+
+    def stories(self):
+        return ExemplarPage.objects.live().descendant_of(self).filter(locale=self.locale)
+
+    def serve(self, request, *args, **kwargs):
+        from exemplars.filters import ExemplarFilter
+
+        filterset = ExemplarFilter(request.GET or None, queryset=self.stories(), request=request)
+        if filterset.is_bound and not filterset.is_valid():
+            html = render_to_string(
+                "exemplars/bad_filter.html", {"page": self, "filterset": filterset}, request=request
+            )
+            return HttpResponseBadRequest(html)
+        request.exemplar_filterset = filterset
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from exemplars.filters import ExemplarFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        filterset = getattr(request, "exemplar_filterset", None) or ExemplarFilter(
+            None, queryset=self.stories(), request=request
+        )
+        context["filterset"] = filterset
+        context["stories"] = paginate(request, ExemplarPage.for_listing(filterset.qs))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context["filter_query"] = query.urlencode()
+        return context
+
+
+class UnitSectionPage(Page):
+    """A unit's own part of the index: where its stories live, and its permission boundary."""
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
+    parent_page_types = ["exemplars.ExemplarIndexPage"]
+    subpage_types = ["exemplars.ExemplarPage"]
+
+    class Meta:
+        verbose_name = _("unit section")
+
+    def clean(self):
+        super().clean()
+        if self.unit_id:
+            others = UnitSectionPage.objects.filter(unit_id=self.unit_id, locale_id=self.locale_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError({"unit": _("This unit already has a section.")})
+
+    @classmethod
+    def ensure_for(cls, unit, index=None):
+        """The unit's section in the default locale's exemplar index, created if missing."""
+        existing = cls.objects.filter(unit=unit, locale__language_code=_default_language()).first()
+        if existing:
+            return existing, False
+        index = index or ExemplarIndexPage.objects.filter(locale__language_code=_default_language()).first()
+        if index is None:
+            return None, False
+        section = cls(title=unit.name, slug=unit.slug, unit=unit, locale=index.locale)
+        index.add_child(instance=section)
+        section.save_revision().publish()
+        return section, True
+
+    def save(self, *args, **kwargs):
+        unit_changed = False
+        if self.pk:
+            previous = UnitSectionPage.objects.filter(pk=self.pk).values_list("unit_id", flat=True).first()
+            unit_changed = previous is not None and previous != self.unit_id
+        super().save(*args, **kwargs)
+        if unit_changed:
+            ExemplarPage.objects.child_of(self).update(unit_id=self.unit_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = ExemplarPage.objects.live().child_of(self)
+        context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
+        return context
+
+
+def _default_language():
+    from django.conf import settings
+
+    return settings.LANGUAGE_CODE
+
+
+class ExemplarKind(models.TextChoices):
+    EXEMPLAR = "exemplar", _("Exemplar")
+    NEW_MODEL = "new_model", _("New model")
+    NEW_FACTOR = "new_factor", _("New factor")
+
+
+class ExemplarPage(Page):
+    """A story about an exemplar, a new model or a new factor, introduced by a unit."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ExemplarKind.choices, default=ExemplarKind.EXEMPLAR)
+    subject_kind = models.CharField(
+        _("subject kind"), max_length=20, choices=SubjectKind.choices, default=SubjectKind.INDIVIDUAL
+    )
+    subject_name = models.CharField(
+        _("subject name"), max_length=255, help_text=_("The person, collective or household the story is about.")
+    )
+    position = models.CharField(_("position or role"), max_length=255, blank=True)
+    locality = models.CharField(_("locality"), max_length=255, blank=True, help_text=_("Hamlet, commune, district."))
+    fields = ParentalManyToManyField(Field, verbose_name=_("fields"), blank=True, related_name="stories")
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("Two or three sentences, shown in listings, feeds and when shared.")
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_alt = models.CharField(
+        _("alt text of the main image"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    # The section's unit, copied here so listings and reports need no tree walk per story.
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="stories",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("subject_name"),
+        index.SearchField("summary"),
+        index.SearchField("locality"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("subject_kind"),
+        index.FilterField("unit"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("subject_kind")]),
+                FieldPanel("subject_name"),
+                FieldRowPanel([FieldPanel("position"), FieldPanel("locality")]),
+            ],
+            heading=_("Who the story is about"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Main image")),
+        FieldPanel("body"),
+        InlinePanel("awards", label=_("Awards")),
+        MultiFieldPanel(
+            [FieldPanel("fields", widget=forms.CheckboxSelectMultiple), FieldPanel("campaign")],
+            heading=_("Classification"),
+        ),
+        InlinePanel("related_links", label=_("Related stories")),
+    ]
+
+    parent_page_types = ["exemplars.UnitSectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("exemplar story")
+        verbose_name_plural = _("exemplar stories")
+
+    def save(self, *args, **kwargs):
+        section = self._section()
+        if section is not None:
+            self.unit_id = section.unit_id
+        super().save(*args, **kwargs)
+
+    def _section(self):
+        if not self.path or self.depth <= 1:
+            return None
+        parent_path = self.path[: -self.steplen]
+        return UnitSectionPage.objects.filter(path=parent_path).only("unit_id").first()
+
+    @property
+    def image_alt(self):
+        if self.main_image_alt:
+            return self.main_image_alt
+        return getattr(self.main_image, "description", "") or self.subject_name
+
+    @classmethod
+    def for_listing(cls, queryset):
+        """Stories with what a listing card shows, in a fixed number of queries."""
+        return (
+            queryset.select_related("unit", "main_image", "locale")
+            .prefetch_related("fields", "main_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["awards"] = self.awards.select_related("award_type")
+        context["related_stories"] = ExemplarPage.for_listing(
+            ExemplarPage.objects.live().filter(pk__in=self.related_links.values("story_id"))
+        )
+        return context
+
+
+class ExemplarAward(Orderable):
+    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="awards")
+    award_type = models.ForeignKey(AwardType, verbose_name=_("award type"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1945), MaxValueValidator(2100)])
+    awarded_by = models.CharField(_("awarding authority"), max_length=255, blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
+
+    panels = [
+        FieldPanel("award_type"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("decision_number")]),
+        FieldPanel("awarded_by"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+
+    def __str__(self):
+        return f"{self.award_type} ({self.year})"
+
+
+class ExemplarRelatedStory(Orderable):
+    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="related_links")
+    story = models.ForeignKey(ExemplarPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("story", page_type="exemplars.ExemplarPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")

@@ -1,0 +1,81 @@
+"""Seeding the fields, award types, unit sections and outlet pages."""
+
+import unicodedata
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from wagtail.models import Locale
+
+from exemplars.models import AwardType, Field, UnitSectionPage
+from home.seeding import upsert
+from units.models import Unit, UnitKind
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _nfc(value):
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def _read(name):
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def load_fields(tally):
+    locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    for order, item in enumerate(_read("fields.yaml")):
+        upsert(
+            Field,
+            {"slug": item["slug"], "locale": locale},
+            {"name": _nfc(item["name"]), "sort_order": order},
+            tally,
+            "fields",
+        )
+
+
+def load_award_types(tally):
+    locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    for order, item in enumerate(_read("award-types.yaml")):
+        who = item["who"]
+        upsert(
+            AwardType,
+            {"name": _nfc(item["name"]), "locale": locale},
+            {
+                "category": item["category"],
+                "level": item["level"],
+                "for_individuals": "i" in who,
+                "for_collectives": "c" in who,
+                "for_households": "h" in who,
+                "sort_order": order,
+            },
+            tally,
+            "award types",
+        )
+
+
+def ensure_sections(tally, existing_unit_ids=None):
+    """A section for every active contributing unit.
+
+    ``existing_unit_ids``: units that had a section before this run, so sections that adding a
+    unit created on its own (see exemplars.signals) are counted as created too.
+    """
+    if existing_unit_ids is None:
+        existing_unit_ids = set(UnitSectionPage.objects.values_list("unit_id", flat=True))
+    for unit in Unit.objects.active().contributing().order_by("kind", "name"):
+        UnitSectionPage.ensure_for(unit)
+        tally.record("unit sections", "unchanged" if unit.pk in existing_unit_ids else "created")
+
+
+def ensure_outlet_pages(tally):
+    from columns.models import ColumnIndexPage, OutletPage
+
+    index = ColumnIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    for unit in Unit.objects.active().filter(kind=UnitKind.MEDIA_OUTLET):
+        if OutletPage.objects.filter(unit=unit, locale=index.locale).exists():
+            tally.record("outlet pages", "unchanged")
+            continue
+        page = OutletPage(title=unit.name, slug=unit.slug, unit=unit, locale=index.locale)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        tally.record("outlet pages", "created")

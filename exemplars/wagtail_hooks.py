@@ -1,0 +1,34 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from exemplars.models import AwardType, Field
+
+
+class FieldViewSet(SnippetViewSet):
+    model = Field
+    icon = "tag"
+    menu_label = _("Fields")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    list_export = ["name", "slug", "description"]
+
+
+class AwardTypeViewSet(SnippetViewSet):
+    model = AwardType
+    icon = "trophy"
+    menu_label = _("Award types")
+    list_display = ["name", "category", "level", "for_individuals", "for_collectives", "for_households"]
+    list_filter = ["category", "level"]
+    search_fields = ["name"]
+    list_export = ["name", "category", "level", "for_individuals", "for_collectives", "for_households"]
+
+
+class ClassificationGroup(SnippetViewSetGroup):
+    menu_label = _("Classification")
+    menu_icon = "tag"
+    menu_order = 210
+    items = (FieldViewSet, AwardTypeViewSet)
+
+
+register_snippet(ClassificationGroup)

@@ -1,0 +1,104 @@
+"""The locales and the page-tree skeleton of DESIGN.md."""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, StandardPage
+
+SITE_TITLE = "Gương điển hình tiên tiến Sóc Trăng"
+
+
+def ensure_locales(tally):
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        _locale, created = Locale.objects.get_or_create(language_code=code)
+        tally.record("locales", "created" if created else "unchanged")
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def _ensure_child(parent, page_class, slug, tally, **values):
+    existing = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        tally.record("pages", "unchanged")
+        return existing
+    page = page_class(slug=slug, locale=parent.locale, **values)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    tally.record("pages", "created")
+    return page
+
+
+@transaction.atomic
+def ensure_page_tree(tally):
+    """HomePage as the default site's root, with the exemplar, campaign and column indexes."""
+    from campaigns.models import CampaignIndexPage
+    from columns.models import ColumnIndexPage
+    from exemplars.models import ExemplarIndexPage
+
+    locale = ensure_locales(tally)
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=locale).first()
+    if home is None:
+        # Wagtail's first migration leaves a plain "Welcome" page; our home page takes its place.
+        for welcome in Page.objects.child_of(root).filter(content_type__model="page", slug="home"):
+            if not welcome.get_children().exists():
+                Site.objects.filter(root_page=welcome).delete()
+                welcome.delete()
+        home = HomePage(
+            title=SITE_TITLE,
+            slug="home",
+            locale=locale,
+            intro="Tuyên truyền, nhân rộng gương điển hình tiên tiến, mô hình mới, nhân tố mới "
+            "trong các phong trào thi đua yêu nước của tỉnh Sóc Trăng.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        tally.record("pages", "created")
+    else:
+        tally.record("pages", "unchanged")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_TITLE)
+        tally.record("sites", "created")
+    elif site.root_page_id != home.pk or site.site_name != SITE_TITLE:
+        site.root_page = home
+        site.site_name = SITE_TITLE
+        site.save()
+        tally.record("sites", "updated")
+    else:
+        tally.record("sites", "unchanged")
+
+    _ensure_child(
+        home,
+        ExemplarIndexPage,
+        "guong-dien-hinh",
+        tally,
+        title="Gương điển hình",
+        intro="Gương điển hình tiên tiến, mô hình mới, nhân tố mới do các đơn vị trong tỉnh giới thiệu.",
+    )
+    _ensure_child(
+        home,
+        CampaignIndexPage,
+        "phong-trao-thi-dua",
+        tally,
+        title="Phong trào thi đua",
+        intro="Các phong trào thi đua yêu nước và hoạt động tôn vinh điển hình.",
+    )
+    _ensure_child(
+        home,
+        ColumnIndexPage,
+        "chuyen-trang-chuyen-muc",
+        tally,
+        title="Chuyên trang, chuyên mục",
+        intro="Chuyên trang, chuyên mục về gương điển hình của Báo Sóc Trăng và Đài Phát thanh và Truyền hình.",
+    )
+    _ensure_child(
+        home,
+        StandardPage,
+        "gioi-thieu",
+        tally,
+        title="Giới thiệu",
+        intro="Trang tuyên truyền gương điển hình tiên tiến thực hiện Kế hoạch số 123/KH-UBND ngày 04/9/2019 "
+        "của Ủy ban nhân dân tỉnh Sóc Trăng.",
+    )
+    return home

@@ -1,0 +1,115 @@
+"""Loading the units of the plan from a data file (YAML), so units stay data, not code."""
+
+import datetime
+import unicodedata
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from home.seeding import upsert
+from units.models import EmulationBloc, Unit, UnitKind
+
+DEFAULT_UNITS_FILE = Path(__file__).resolve().parent / "data" / "units-2019.yaml"
+UNIT_KEYS = {"slug", "name", "short_name", "kind", "bloc", "contact_emails", "active_from", "active_until", "successor"}
+
+
+class UnitsFileError(ValueError):
+    pass
+
+
+def _nfc(value):
+    return unicodedata.normalize("NFC", str(value)).strip() if value is not None else ""
+
+
+def _date(value, where):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise UnitsFileError(f"{where}: {value!r} is not a date (YYYY-MM-DD).") from None
+
+
+def read_units_file(path):
+    """Parse and check a units file; raise UnitsFileError listing every problem."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise UnitsFileError(f"Cannot read {path}: {error}") from None
+    problems = []
+    blocs = data.get("blocs") or []
+    units = data.get("units") or []
+    bloc_slugs = {b.get("slug") for b in blocs}
+    unit_slugs = [u.get("slug") for u in units]
+    kinds = set(UnitKind.values)
+    for i, unit in enumerate(units, start=1):
+        where = f"unit {i} ({unit.get('name') or unit.get('slug') or '?'})"
+        unknown = set(unit) - UNIT_KEYS
+        if unknown:
+            problems.append(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+        if not unit.get("slug") or not unit.get("name"):
+            problems.append(f"{where}: slug and name are required")
+        if unit.get("kind") not in kinds:
+            problems.append(f"{where}: kind {unit.get('kind')!r} is not one of {', '.join(sorted(kinds))}")
+        if unit.get("bloc") and unit["bloc"] not in bloc_slugs:
+            problems.append(f"{where}: bloc {unit['bloc']!r} is not defined in the file")
+        if unit.get("successor") and unit["successor"] not in unit_slugs:
+            problems.append(f"{where}: successor {unit['successor']!r} is not a unit of the file")
+        for key in ("active_from", "active_until"):
+            try:
+                _date(unit.get(key), where)
+            except UnitsFileError as error:
+                problems.append(str(error))
+    duplicates = sorted({s for s in unit_slugs if unit_slugs.count(s) > 1 and s})
+    if duplicates:
+        problems.append(f"duplicate unit slugs: {', '.join(duplicates)}")
+    if problems:
+        raise UnitsFileError("\n".join(problems))
+    return blocs, units
+
+
+@transaction.atomic
+def load_units(path=DEFAULT_UNITS_FILE, tally=None):
+    """Create or update the blocs and units of ``path``; returns the units by slug."""
+    blocs, units = read_units_file(path)
+    bloc_by_slug = {}
+    for order, bloc in enumerate(blocs):
+        bloc_by_slug[bloc["slug"]] = upsert(
+            EmulationBloc,
+            {"slug": bloc["slug"]},
+            {"name": _nfc(bloc["name"]), "description": _nfc(bloc.get("description", "")), "sort_order": order},
+            tally,
+            "emulation blocs",
+        )
+    by_slug = {}
+    for unit in units:
+        emails = unit.get("contact_emails") or []
+        if isinstance(emails, str):
+            emails = [emails]
+        values = {
+            "name": _nfc(unit["name"]),
+            "short_name": _nfc(unit.get("short_name", "")),
+            "kind": unit["kind"],
+            "bloc": bloc_by_slug.get(unit.get("bloc")),
+            "contact_emails": "\n".join(_nfc(e) for e in emails),
+            "active_from": _date(unit.get("active_from"), unit["slug"]),
+            "active_until": _date(unit.get("active_until"), unit["slug"]),
+        }
+        try:
+            by_slug[unit["slug"]] = upsert(Unit, {"slug": unit["slug"]}, values, tally, "units")
+        except ValidationError as error:
+            raise UnitsFileError(f"unit {unit['slug']}: {'; '.join(error.messages)}") from None
+    # Successors may point forward in the file, so they are linked once every unit exists.
+    for unit in units:
+        successor = by_slug.get(unit.get("successor"))
+        obj = by_slug[unit["slug"]]
+        if obj.successor_id != (successor.pk if successor else None):
+            obj.successor = successor
+            obj.save(update_fields=["successor"])
+            if tally is not None:
+                tally.record("unit successors", "updated")
+    return by_slug
