@@ -61,6 +61,3 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-__all__ = ["HomePage", "HomeFeaturedStory", "StandardPage", "RICH_TEXT_FEATURES", "RichTextField"]
