@@ -37,9 +37,13 @@ def _date(value, where):
 def read_units_file(path):
     """Parse and check a units file; raise UnitsFileError listing every problem."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
+        # BaseLoader keeps every scalar a string, so a bad date is reported with the others
+        # instead of failing the whole parse.
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise UnitsFileError(f"Cannot read {path}: {error}") from None
+    if not isinstance(data, dict):
+        raise UnitsFileError(f"{path}: expected a mapping with 'blocs' and 'units'.")
     problems = []
     blocs = data.get("blocs") or []
     units = data.get("units") or []

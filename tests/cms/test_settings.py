@@ -1,0 +1,112 @@
+"""Settings come from the environment, and production refuses to run insecurely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k" * 20 + "Q7v-9xZ_3mLp0aR8sT2uW5yB1cE4fH6j"
+
+
+def read_setting(module, expression, **env):
+    """Evaluate ``expression`` against django.conf.settings in a fresh interpreter."""
+    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    base.update(env)
+    if module:
+        base["DJANGO_SETTINGS_MODULE"] = module
+    code = f"import django; from django.conf import settings; django.setup(); print(repr({expression}))"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=base, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_database_defaults_to_sqlite_file_in_project():
+    result = read_setting("cms.settings.dev", "settings.DATABASES['default']['NAME']")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().strip("'") == str(PROJECT / "db.sqlite3")
+
+
+def test_database_url_is_read():
+    result = read_setting(
+        "cms.settings.dev",
+        "(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'])",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "postgresql" in result.stdout and "newsroom" in result.stdout
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    result = read_setting(
+        "cms.settings.dev", "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/3"
+    )
+    assert "django_redis.cache.RedisCache" in result.stdout
+    result = read_setting("cms.settings.dev", "settings.CACHES['default']['BACKEND']")
+    assert "LocMemCache" in result.stdout
+
+
+def test_media_root_and_email_come_from_environment():
+    result = read_setting(
+        "cms.settings.dev",
+        "(str(settings.MEDIA_ROOT), settings.EMAIL_HOST, settings.EMAIL_PORT)",
+        MEDIA_ROOT="/srv/newsroom-media",
+        EMAIL_HOST="smtp.soctrang.example",
+        EMAIL_PORT="587",
+    )
+    assert result.stdout.strip() == "('/srv/newsroom-media', 'smtp.soctrang.example', 587)"
+
+
+def test_manage_py_defaults_to_dev_settings():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "diffsettings", "--all"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "SETTINGS_MODULE = 'cms.settings.dev'" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"ALLOWED_HOSTS": "guongdienhinh.soctrang.gov.vn"}, "SECRET_KEY"),
+        ({"SECRET_KEY": STRONG_KEY}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "guongdienhinh.soctrang.gov.vn"}, "SECRET_KEY"),
+        ({"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_insecure_configuration(env, named):
+    result = read_setting("cms.settings.production", "settings.DEBUG", **{"SECRET_KEY": "", "ALLOWED_HOSTS": "", **env})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
+
+
+def test_production_starts_with_its_variables_and_is_secure():
+    result = read_setting(
+        "cms.settings.production",
+        "(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS)",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="guongdienhinh.soctrang.gov.vn",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(False, True, True, 31536000)"
+
+
+def test_admin_speaks_vietnamese_with_day_first_dates(settings):
+    from django.utils import formats, translation
+
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+    assert [code for code, _ in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == ["vi", "en"]
+    import datetime
+
+    with translation.override("vi"):
+        assert formats.date_format(datetime.date(2019, 9, 4), "SHORT_DATE_FORMAT") == "04/09/2019"
