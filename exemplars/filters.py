@@ -12,7 +12,7 @@ FIRST_YEAR = 2019
 
 
 def year_choices():
-    return [(year, str(year)) for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
+    return [(str(year), str(year)) for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
 
 
 def campaign_queryset(request):
@@ -45,12 +45,8 @@ class ExemplarFilter(django_filters.FilterSet):
     campaign = django_filters.ModelChoiceFilter(
         label=_("Campaign"), to_field_name="slug", queryset=campaign_queryset, empty_label=_("All campaigns")
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"),
-        field_name="first_published_at__year",
-        choices=year_choices,
-        coerce=int,
-        empty_label=_("All years"),
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), field_name="first_published_at__year", choices=year_choices, empty_label=_("All years")
     )
 
     class Meta:

@@ -17,3 +17,17 @@ def superuser(db, django_user_model):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture
+def exemplar_index(newsroom):
+    from exemplars.models import ExemplarIndexPage
+
+    return ExemplarIndexPage.objects.get(locale__language_code="vi")
+
+
+@pytest.fixture
+def section(newsroom):
+    from exemplars.models import UnitSectionPage
+
+    return UnitSectionPage.objects.get(unit__slug="huyen-ke-sach")
