@@ -54,28 +54,39 @@ def load_award_types(tally):
         )
 
 
-def ensure_sections(tally, existing_unit_ids=None):
-    """A section for every active contributing unit.
-
-    ``existing_unit_ids``: units that had a section before this run, so sections that adding a
-    unit created on its own (see exemplars.signals) are counted as created too.
-    """
-    if existing_unit_ids is None:
-        existing_unit_ids = set(UnitSectionPage.objects.values_list("unit_id", flat=True))
+def ensure_sections(tally):
+    """A section for every active contributing unit."""
     for unit in Unit.objects.active().contributing().order_by("kind", "name"):
-        UnitSectionPage.ensure_for(unit)
-        tally.record("unit sections", "unchanged" if unit.pk in existing_unit_ids else "created")
+        _section, created = UnitSectionPage.ensure_for(unit)
+        tally.record("unit sections", "created" if created else "unchanged")
 
 
-def ensure_outlet_pages(tally):
+def ensure_outlet_page(unit, tally):
     from columns.models import ColumnIndexPage, OutletPage
 
     index = ColumnIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if index is None:
+        return
+    if OutletPage.objects.filter(unit=unit, locale=index.locale).exists():
+        tally.record("outlet pages", "unchanged")
+        return
+    page = OutletPage(title=unit.name, slug=unit.slug, unit=unit, locale=index.locale)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    tally.record("outlet pages", "created")
+
+
+def ensure_outlet_pages(tally):
     for unit in Unit.objects.active().filter(kind=UnitKind.MEDIA_OUTLET):
-        if OutletPage.objects.filter(unit=unit, locale=index.locale).exists():
-            tally.record("outlet pages", "unchanged")
-            continue
-        page = OutletPage(title=unit.name, slug=unit.slug, unit=unit, locale=index.locale)
-        index.add_child(instance=page)
-        page.save_revision().publish()
-        tally.record("outlet pages", "created")
+        ensure_outlet_page(unit, tally)
+
+
+def provision_unit(unit, tally):
+    """What a new unit needs to work: its section or outlet page, its groups and collection."""
+    from units.roles import ensure_unit_roles
+
+    if unit.kind == UnitKind.MEDIA_OUTLET:
+        ensure_outlet_page(unit, tally)
+    elif unit.is_contributing:
+        UnitSectionPage.ensure_for(unit)
+    ensure_unit_roles(unit, tally)

@@ -1,5 +1,8 @@
 """Keep each story's unit equal to its section's unit, and give every new unit its section."""
 
+import contextlib
+import contextvars
+
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move
@@ -17,7 +20,24 @@ def update_unit_after_move(sender, instance, parent_page_after, **kwargs):
         ExemplarPage.objects.filter(pk=instance.pk).update(unit_id=section.unit_id)
 
 
+_deferred = contextvars.ContextVar("unit_provisioning_deferred", default=False)
+
+
+@contextlib.contextmanager
+def defer_unit_provisioning():
+    """Within this block, new units are not provisioned one by one (a bulk loader does it after)."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
 @receiver(post_save, sender=Unit)
-def create_section_for_new_unit(sender, instance, created, raw=False, **kwargs):
-    if created and not raw and instance.is_contributing and instance.is_active:
-        UnitSectionPage.ensure_for(instance)
+def provision_new_unit(sender, instance, created, raw=False, **kwargs):
+    """A unit added in the admin can start work at once: section, groups, collection."""
+    from exemplars.setup import provision_unit
+    from home.seeding import Tally
+
+    if created and not raw and instance.is_active and not _deferred.get():
+        provision_unit(instance, Tally())

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -5,7 +7,7 @@ from django.core.management import call_command
 @pytest.fixture
 def newsroom(db):
     """The newsroom as `setup_newsroom` leaves it: locales, page tree, units, sections."""
-    call_command("setup_newsroom", verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("setup_newsroom", verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -1,11 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from exemplars.models import UnitSectionPage
 from exemplars.setup import ensure_outlet_pages, ensure_sections, load_award_types, load_fields
+from exemplars.signals import defer_unit_provisioning
 from home.seeding import Tally
 from home.setup import ensure_page_tree
 from units.loading import DEFAULT_UNITS_FILE, UnitsFileError, load_units
+from units.models import Unit
+from units.roles import ensure_site_roles, ensure_unit_roles
+from units.workflows import ensure_workflows
 
 
 class Command(BaseCommand):
@@ -26,12 +29,16 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 ensure_page_tree(tally)
-                sections_before = set(UnitSectionPage.objects.values_list("unit_id", flat=True))
-                load_units(units, tally)
+                with defer_unit_provisioning():
+                    load_units(units, tally)
                 load_fields(tally)
                 load_award_types(tally)
-                ensure_sections(tally, sections_before)
+                ensure_sections(tally)
                 ensure_outlet_pages(tally)
+                for unit in Unit.objects.active():
+                    ensure_unit_roles(unit, tally)
+                ensure_site_roles(tally)
+                ensure_workflows(tally)
         except UnitsFileError as error:
             raise CommandError(f"The units file has problems; nothing was changed.\n{error}") from None
         for line in tally.lines():

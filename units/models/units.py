@@ -122,6 +122,17 @@ class Unit(models.Model):
         help_text=_("The unit that took over its work after a rename or a merger."),
     )
 
+    # The unit's own images, documents and media; its staff may use nothing else.
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="unit",
+    )
+
     objects = UnitQuerySet.as_manager()
 
     panels = [

@@ -1,0 +1,24 @@
+from units.models.roles import Role, RoleGroup
+from units.models.tasks import UnitApprovalTask
+from units.models.units import (
+    CONTRIBUTING_KINDS,
+    EmulationBloc,
+    Unit,
+    UnitKind,
+    UnitQuerySet,
+    split_emails,
+    validate_email_list,
+)
+
+__all__ = [
+    "CONTRIBUTING_KINDS",
+    "EmulationBloc",
+    "Role",
+    "RoleGroup",
+    "Unit",
+    "UnitApprovalTask",
+    "UnitKind",
+    "UnitQuerySet",
+    "split_emails",
+    "validate_email_list",
+]

@@ -1,0 +1,216 @@
+"""The one place that knows the newsroom's roles: their groups, names and permissions.
+
+Each unit gets its groups (contributors and approvers, or an outlet's reporters and editors),
+with Wagtail's own GroupPagePermission on the unit's boundary page (its section of the exemplar
+index, or the outlet's page) and GroupCollectionPermission on the unit's own collection. The
+Board and the translators are site-wide groups. Nothing else in the project names a group.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import translation
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from units.models import Role, RoleGroup, Unit, UnitKind
+
+ACCESS_ADMIN = ("wagtailadmin", "access_admin")
+
+# Page permissions on the unit's boundary page (section or outlet page); inherited below it.
+# Nobody below the Board publishes a story: the Board's approval, the workflow's last step, does.
+UNIT_PAGE_PERMISSIONS = {
+    Role.CONTRIBUTOR: ["add", "change"],
+    Role.APPROVER: ["add", "change", "lock", "unlock"],
+    Role.OUTLET_REPORTER: ["add", "change"],
+    Role.OUTLET_EDITOR: ["add", "change", "publish", "lock", "unlock"],
+}
+BOARD_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+TRANSLATOR_PAGE_PERMISSIONS = ["add", "change"]
+
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "change_media"),
+]
+BOARD_COLLECTION_PERMISSIONS = COLLECTION_PERMISSIONS + [
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtailmedia", "delete_media"),
+]
+# What the Board manages in the admin besides pages.
+BOARD_MODEL_PERMISSIONS = [
+    (app, f"{action}_{model}")
+    for app, model in [
+        ("units", "unit"),
+        ("units", "emulationbloc"),
+        ("exemplars", "field"),
+        ("exemplars", "awardtype"),
+    ]
+    for action in ("add", "change", "delete", "view")
+]
+TRANSLATOR_MODEL_PERMISSIONS = [("wagtail_localize", "submit_translation")]
+
+UNIT_ROLES = {
+    UnitKind.MEDIA_OUTLET: [Role.OUTLET_REPORTER, Role.OUTLET_EDITOR],
+    UnitKind.BOARD: [Role.BOARD],
+}
+CONTRIBUTING_ROLES = [Role.CONTRIBUTOR, Role.APPROVER]
+TRANSLATOR_LANGUAGES = {Role.TRANSLATOR_KM: "km", Role.TRANSLATOR_EN: "en"}
+# Roles whose members approve the first step of a workflow for their unit's pages.
+APPROVING_ROLES = {Role.APPROVER, Role.OUTLET_EDITOR}
+
+
+def roles_for_unit(unit):
+    return UNIT_ROLES.get(unit.kind, CONTRIBUTING_ROLES if unit.is_contributing else [])
+
+
+def _group_name(role, unit=None):
+    with translation.override(settings.LANGUAGE_CODE):
+        label = str(Role(role).label)
+    return f"{unit.short_name or unit.name}: {label}" if unit else label
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def group_for(role, unit=None):
+    """The group playing ``role`` (for ``unit``, or site-wide), or None if it does not exist."""
+    link = RoleGroup.objects.filter(role=role, unit=unit).select_related("group").first()
+    return link.group if link else None
+
+
+def _ensure_group(role, unit, tally):
+    link = RoleGroup.objects.filter(role=role, unit=unit).select_related("group").first()
+    if link:
+        tally.record("role groups", "unchanged")
+        return link.group
+    group, _ = Group.objects.get_or_create(name=_group_name(role, unit)[:150])
+    RoleGroup.objects.create(group=group, role=role, unit=unit)
+    group.permissions.add(_permission(*ACCESS_ADMIN))
+    tally.record("role groups", "created")
+    return group
+
+
+def _grant_pages(group, page, permission_types):
+    for permission_type in permission_types:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", f"{permission_type}_page")
+        )
+
+
+def _grant_collection(group, collection, permissions):
+    for app_label, codename in permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+
+
+def boundary_page(unit):
+    """The page under which a unit's staff work: its section, or its outlet page."""
+    from columns.models import OutletPage
+    from exemplars.models import UnitSectionPage
+
+    model = OutletPage if unit.kind == UnitKind.MEDIA_OUTLET else UnitSectionPage
+    return model.objects.filter(unit=unit, locale__language_code=settings.LANGUAGE_CODE).first()
+
+
+def ensure_unit_collection(unit):
+    if unit.collection_id:
+        return unit.collection
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=unit.name).first() or root.add_child(name=unit.name)
+    Unit.objects.filter(pk=unit.pk).update(collection=collection)
+    unit.collection = collection
+    return collection
+
+
+@transaction.atomic
+def ensure_unit_roles(unit, tally):
+    """Groups and permissions for one unit; safe to call again."""
+    roles = roles_for_unit(unit)
+    if not roles or unit.kind == UnitKind.BOARD:
+        return
+    page = boundary_page(unit)
+    collection = ensure_unit_collection(unit)
+    for role in roles:
+        group = _ensure_group(role, unit, tally)
+        if page is not None:
+            _grant_pages(group, page, UNIT_PAGE_PERMISSIONS[role])
+        _grant_collection(group, collection, COLLECTION_PERMISSIONS)
+
+
+@transaction.atomic
+def ensure_site_roles(tally):
+    """The Board's group (linked to the Board unit when there is one) and one group per translation language."""
+    from campaigns.models import CampaignIndexPage
+    from exemplars.models import ExemplarIndexPage
+    from home.models import HomePage
+
+    board_unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
+    board = _ensure_group(Role.BOARD, board_unit, tally)
+    for model in (ExemplarIndexPage, CampaignIndexPage):
+        for page in model.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+            _grant_pages(board, page, BOARD_PAGE_PERMISSIONS)
+    _grant_collection(board, Collection.get_first_root_node(), BOARD_COLLECTION_PERMISSIONS)
+    board.permissions.add(*[_permission(*p) for p in BOARD_MODEL_PERMISSIONS])
+
+    for role, language in TRANSLATOR_LANGUAGES.items():
+        group = _ensure_group(role, None, tally)
+        group.permissions.add(*[_permission(*p) for p in TRANSLATOR_MODEL_PERMISSIONS])
+        for home in HomePage.objects.filter(locale__language_code=language):
+            _grant_pages(group, home, TRANSLATOR_PAGE_PERMISSIONS)
+        _grant_collection(group, Collection.get_first_root_node(), [("wagtailimages", "choose_image")])
+
+
+def board_group():
+    board_unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
+    return group_for(Role.BOARD, board_unit)
+
+
+def approver_group_for_page(page):
+    """The group approving ``page`` for its unit: the section's approvers or the outlet's editors."""
+    from columns.models import OutletPage
+    from exemplars.models import UnitSectionPage
+
+    for model, role in ((UnitSectionPage, Role.APPROVER), (OutletPage, Role.OUTLET_EDITOR)):
+        owner = model.objects.ancestor_of(page, inclusive=True).values_list("unit_id", flat=True).first()
+        if owner is not None:
+            return group_for(role, Unit(pk=owner))
+    return None
+
+
+def boundary_paths_approved_by(user):
+    """Tree paths of the pages whose unit ``user`` approves for."""
+    unit_ids = RoleGroup.objects.filter(group__user=user, role__in=APPROVING_ROLES).values("unit_id")
+    from columns.models import OutletPage
+    from exemplars.models import UnitSectionPage
+
+    paths = list(UnitSectionPage.objects.filter(unit__in=unit_ids).values_list("path", flat=True))
+    paths += OutletPage.objects.filter(unit__in=unit_ids).values_list("path", flat=True)
+    return paths
+
+
+def units_of(user):
+    """The units ``user`` works for, through their role groups."""
+    return Unit.objects.filter(role_groups__group__user=user).distinct()
+
+
+def roles_of(user):
+    return set(RoleGroup.objects.filter(group__user=user).values_list("role", flat=True))
+
+
+def add_member(user, role, unit=None):
+    """Put ``user`` in the group of ``role`` (for ``unit``); the group must exist."""
+    from home.seeding import Tally
+
+    if role in (Role.BOARD,) and unit is None:
+        unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
+    group = group_for(role, unit) or _ensure_group(role, unit, Tally())
+    user.groups.add(group)
+    return group
