@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -87,7 +88,10 @@ class CampaignPage(Page):
         stories = ExemplarPage.objects.live().filter(campaign=self, locale=self.locale)
         context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
         context["events"] = (
-            HonouringEventPage.objects.live().child_of(self).order_by("-date").prefetch_related("exemplars")
+            HonouringEventPage.objects.live()
+            .child_of(self)
+            .order_by("-date")
+            .prefetch_related(Prefetch("exemplars", queryset=ExemplarPage.objects.live()))
         )
         return context
 

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from home.listings import in_given_order
 from home.pagination import paginate
 from units.models import UnitKind
 
@@ -151,8 +152,9 @@ class ColumnArticlePage(Page):
         from exemplars.models import ExemplarPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = ExemplarPage.for_listing(
-            ExemplarPage.objects.live().filter(pk__in=self.featured_stories.values("story_id"))
+        context["featured"] = in_given_order(
+            ExemplarPage.for_listing(ExemplarPage.objects.live()),
+            list(self.featured_stories.values_list("story_id", flat=True)),
         )
         return context
 

@@ -16,9 +16,11 @@ def year_choices():
 
 
 def campaign_queryset(request):
+    from wagtail.models import Locale
+
     from campaigns.models import CampaignPage
 
-    return CampaignPage.objects.live().order_by("-start_date", "title")
+    return CampaignPage.objects.live().filter(locale=Locale.get_active()).order_by("-start_date", "title")
 
 
 def field_queryset(request):

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import StoryBodyBlock
+from home.listings import in_given_order
 from home.pagination import paginate
 from search.folding import slugify_vi
 
@@ -325,8 +326,9 @@ class ExemplarPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["awards"] = self.awards.select_related("award_type")
-        context["related_stories"] = ExemplarPage.for_listing(
-            ExemplarPage.objects.live().filter(pk__in=self.related_links.values("story_id"))
+        context["related_stories"] = in_given_order(
+            ExemplarPage.for_listing(ExemplarPage.objects.live()),
+            list(self.related_links.values_list("story_id", flat=True)),
         )
         return context
 

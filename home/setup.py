@@ -21,7 +21,7 @@ def _ensure_child(parent, page_class, slug, tally, **values):
     if existing:
         tally.record("pages", "unchanged")
         return existing
-    page = page_class(slug=slug, locale=parent.locale, **values)
+    page = page_class(slug=slug, locale=parent.locale, show_in_menus=True, **values)
     parent.add_child(instance=page)
     page.save_revision().publish()
     tally.record("pages", "created")

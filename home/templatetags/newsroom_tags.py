@@ -27,7 +27,7 @@ def _site_root(context):
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context, page=None):
-    """The localized site root and its live children, in one query.
+    """The localized site root and its live children shown in menus, in one query.
 
     Returns ``{"home": <Page or None>, "items": [<Page>, …]}``; an item that is the current page
     or one of its ancestors has ``is_current`` or ``is_ancestor`` set, for ``aria-current``.
@@ -48,7 +48,7 @@ def site_navigation(context, page=None):
         Page.objects.live().filter(path__startswith=root_path, depth__in=[root.depth, root.depth + 1]).order_by("path")
     )
     home = next((p for p in pages if p.depth == root.depth), None)
-    items = [p for p in pages if p.depth == root.depth + 1]
+    items = [p for p in pages if p.depth == root.depth + 1 and p.show_in_menus]
     if page is not None:
         for item in items:
             item.is_current = item.pk == page.pk
