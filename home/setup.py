@@ -1,5 +1,7 @@
 """The locales and the page-tree skeleton of DESIGN.md."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -58,7 +60,12 @@ def ensure_page_tree(tally):
         tally.record("pages", "unchanged")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_TITLE)
+        # The public address the admin already knows, so emails and feeds link to real URLs.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        Site.objects.create(
+            hostname=address.hostname or "localhost", port=port, root_page=home, is_default_site=True, site_name=SITE_TITLE
+        )
         tally.record("sites", "created")
     elif site.root_page_id != home.pk or site.site_name != SITE_TITLE:
         site.root_page = home

@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from units.filters import UnitFilterSet
 from units.models import EmulationBloc, Unit
+from units.panels import add_unit_work_panel
 
 
 class UnitViewSet(SnippetViewSet):
@@ -60,3 +62,6 @@ class UnitsGroup(SnippetViewSetGroup):
 
 
 register_snippet(UnitsGroup)
+
+
+hooks.register("construct_homepage_panels", add_unit_work_panel)
