@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate setup lock clean
+.PHONY: run test e2e lint format install messages migrate setup lock clean
 
 # Reinstalls only when the lock file changed since the last install.
 $(STAMP): requirements.lock.txt
@@ -15,7 +15,11 @@ $(STAMP): requirements.lock.txt
 	$(BIN)/python -m pip install --quiet -r requirements.lock.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) messages
+
+# Compiled catalogues are build output, made with polib (no GNU gettext needed).
+messages: $(STAMP)
+	$(BIN)/python -m cms.compile_catalogues
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -32,6 +36,10 @@ run: setup
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium), headless.
+e2e: install
+	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

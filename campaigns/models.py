@@ -14,10 +14,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from home.forms import NewsroomPageForm
 from home.pagination import paginate
 
 
 class CampaignIndexPage(Page):
+    base_form_class = NewsroomPageForm
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -36,6 +38,8 @@ class CampaignIndexPage(Page):
 
 class CampaignPage(Page):
     """A patriotic emulation movement (phong trào thi đua) launched by the province or the centre."""
+
+    base_form_class = NewsroomPageForm
 
     launched_by = models.CharField(_("launched by"), max_length=255, help_text=_("E.g. UBND tỉnh Sóc Trăng."))
     document_number = models.CharField(_("document number"), max_length=100, blank=True)
@@ -104,6 +108,8 @@ class EventKind(models.TextChoices):
 
 class HonouringEventPage(Page):
     """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu)."""
+
+    base_form_class = NewsroomPageForm
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     date = models.DateField(_("date"))

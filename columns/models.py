@@ -9,12 +9,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from home.forms import NewsroomPageForm
 from home.listings import in_given_order
 from home.pagination import paginate
 from units.models import UnitKind
 
 
 class ColumnIndexPage(Page):
+    base_form_class = NewsroomPageForm
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -33,6 +35,8 @@ class ColumnIndexPage(Page):
 
 class OutletPage(Page):
     """A media outlet's home in the site; the permission boundary for its reporters and editors."""
+
+    base_form_class = NewsroomPageForm
 
     unit = models.ForeignKey(
         "units.Unit",
@@ -62,6 +66,7 @@ class ColumnKind(models.TextChoices):
 
 
 class ColumnPage(Page):
+    base_form_class = NewsroomPageForm
     kind = models.CharField(_("kind"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.COLUMN)
     description = models.TextField(_("description"), blank=True)
     broadcast_schedule = models.CharField(
@@ -98,6 +103,7 @@ class ColumnPage(Page):
 
 
 class ColumnArticlePage(Page):
+    base_form_class = NewsroomPageForm
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     main_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import StoryBodyBlock
+from home.forms import NewsroomPageForm
 from home.listings import in_given_order
 from home.pagination import paginate
 from search.folding import slugify_vi
@@ -107,6 +108,8 @@ class AwardType(TranslatableMixin, models.Model):
 class ExemplarIndexPage(Page):
     """The public listing of every unit's stories, filterable."""
 
+    base_form_class = NewsroomPageForm
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -148,6 +151,8 @@ class ExemplarIndexPage(Page):
 
 class UnitSectionPage(Page):
     """A unit's own part of the index: where its stories live, and its permission boundary."""
+
+    base_form_class = NewsroomPageForm
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
     intro = models.TextField(_("introduction"), blank=True)
@@ -212,6 +217,8 @@ class ExemplarKind(models.TextChoices):
 
 class ExemplarPage(Page):
     """A story about an exemplar, a new model or a new factor, introduced by a unit."""
+
+    base_form_class = NewsroomPageForm
 
     kind = models.CharField(_("kind"), max_length=20, choices=ExemplarKind.choices, default=ExemplarKind.EXEMPLAR)
     subject_kind = models.CharField(

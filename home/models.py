@@ -7,10 +7,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import StoryBodyBlock
+from home.forms import NewsroomPageForm
 
 
 class HomePage(Page):
     """The site's front page: featured and latest stories, campaigns, columns, browsing."""
+
+    base_form_class = NewsroomPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -49,6 +52,8 @@ class HomeFeaturedStory(Orderable):
 
 class StandardPage(Page):
     """About pages and the like."""
+
+    base_form_class = NewsroomPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)

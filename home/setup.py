@@ -64,7 +64,11 @@ def ensure_page_tree(tally):
         address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         port = address.port or (443 if address.scheme == "https" else 80)
         Site.objects.create(
-            hostname=address.hostname or "localhost", port=port, root_page=home, is_default_site=True, site_name=SITE_TITLE
+            hostname=address.hostname or "localhost",
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name=SITE_TITLE,
         )
         tally.record("sites", "created")
     elif site.root_page_id != home.pk or site.site_name != SITE_TITLE:

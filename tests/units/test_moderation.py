@@ -31,6 +31,7 @@ def test_story_goes_from_draft_to_public_through_unit_and_board(staff, ke_sach, 
     story = ExemplarPage.objects.get(title="Ông Trần Văn Út hiến đất làm đường")
     assert not story.live and story.workflow_in_progress
     assert story.unit.slug == "huyen-ke-sach"
+    assert story.slug == "ong-tran-van-ut-hien-dat-lam-duong"  # folded, not stripped of accented letters
     # Only Kế Sách's approvers hear of it: not Sở Y tế's, not the Board, not the superuser.
     assert recipients() == ["kesach-approver@example.invalid"]
     assert "Ông Trần Văn Út hiến đất làm đường" in mail.outbox[0].subject
