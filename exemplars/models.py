@@ -256,6 +256,8 @@ class ExemplarPage(Page):
         help_text=_("What the picture shows, for readers who cannot see it."),
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    # When the unit first sent it for moderation: the date the plan's quota counts it by.
+    first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True, editable=False)
     # The section's unit, copied here so listings and reports need no tree walk per story.
     unit = models.ForeignKey(
         "units.Unit",

@@ -5,7 +5,8 @@ import contextvars
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import post_page_move
+from django.utils import timezone
+from wagtail.signals import post_page_move, workflow_submitted
 
 from exemplars.models import ExemplarPage, UnitSectionPage
 from units.models import Unit
@@ -41,3 +42,11 @@ def provision_new_unit(sender, instance, created, raw=False, **kwargs):
 
     if created and not raw and instance.is_active and not _deferred.get():
         provision_unit(instance, Tally())
+
+
+@receiver(workflow_submitted)
+def remember_first_submission(sender, instance, user=None, **kwargs):
+    """The first submission fixes the period a story counts in; later resubmissions do not move it."""
+    ExemplarPage.objects.filter(pk=instance.object_id, first_submitted_at__isnull=True).update(
+        first_submitted_at=instance.created_at or timezone.now()
+    )

@@ -117,3 +117,21 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
             if tally is not None:
                 tally.record("unit successors", "updated")
     return by_slug
+
+
+DEFAULT_QUOTA_RULES_FILE = Path(__file__).resolve().parent / "data" / "quota-rules-2019.yaml"
+
+
+def load_quota_rules(tally, path=DEFAULT_QUOTA_RULES_FILE):
+    """Add the plan's rules that are missing. Existing rules are left as they are: the Board may
+    have superseded them, and a rule in force is never rewritten."""
+    from units.models import QuotaRule
+
+    for item in yaml.safe_load(Path(path).read_text(encoding="utf-8")):
+        _rule, created = QuotaRule.objects.get_or_create(
+            unit_kind=item["unit_kind"],
+            unit=None,
+            effective_from=item["effective_from"],
+            defaults={"period": item["period"], "minimum": item["minimum"], "note": "Kế hoạch 123/KH-UBND"},
+        )
+        tally.record("quota rules", "created" if created else "unchanged")

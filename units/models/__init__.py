@@ -1,3 +1,4 @@
+from units.models.quotas import QuotaPeriod, QuotaRule
 from units.models.roles import Role, RoleGroup
 from units.models.tasks import UnitApprovalTask
 from units.models.units import (
@@ -13,6 +14,8 @@ from units.models.units import (
 __all__ = [
     "CONTRIBUTING_KINDS",
     "EmulationBloc",
+    "QuotaPeriod",
+    "QuotaRule",
     "Role",
     "RoleGroup",
     "Unit",

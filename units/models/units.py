@@ -79,6 +79,12 @@ class UnitQuerySet(models.QuerySet):
     def active(self):
         return self.active_on(timezone.localdate())
 
+    def active_between(self, start, end):
+        """Units active on at least one day from ``start`` to ``end``."""
+        return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=end)).filter(
+            Q(active_until__isnull=True) | Q(active_until__gte=start)
+        )
+
     def contributing(self):
         return self.filter(kind__in=CONTRIBUTING_KINDS)
 

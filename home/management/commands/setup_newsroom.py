@@ -5,7 +5,7 @@ from exemplars.setup import ensure_outlet_pages, ensure_sections, load_award_typ
 from exemplars.signals import defer_unit_provisioning
 from home.seeding import Tally
 from home.setup import ensure_page_tree
-from units.loading import DEFAULT_UNITS_FILE, UnitsFileError, load_units
+from units.loading import DEFAULT_UNITS_FILE, UnitsFileError, load_quota_rules, load_units
 from units.models import Unit
 from units.roles import ensure_site_roles, ensure_unit_roles
 from units.workflows import ensure_workflows
@@ -13,8 +13,8 @@ from units.workflows import ensure_workflows
 
 class Command(BaseCommand):
     help = (
-        "Set up the newsroom: locales, the page tree, the plan's units, fields, award types and "
-        "unit sections. Safe to run again: a second run changes nothing."
+        "Set up the newsroom: locales, the page tree, the plan's units, fields, award types, unit "
+        "sections, roles, workflows and quota rules. Safe to run again: a second run changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -39,6 +39,7 @@ class Command(BaseCommand):
                     ensure_unit_roles(unit, tally)
                 ensure_site_roles(tally)
                 ensure_workflows(tally)
+                load_quota_rules(tally)
         except UnitsFileError as error:
             raise CommandError(f"The units file has problems; nothing was changed.\n{error}") from None
         for line in tally.lines():
