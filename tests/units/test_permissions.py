@@ -3,9 +3,11 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test import Client
 from PIL import Image as PILImage
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from exemplars.models import ExemplarPage
@@ -28,11 +30,23 @@ def world(staff, ke_sach, y_te):
     }
     for story in stories.values():
         story.save_revision()
+    documents = {
+        "own": Document.objects.create(
+            title="Quyết định khen thưởng Kế Sách",
+            file=ContentFile(b"%PDF-1.4", name="ks.pdf"),
+            collection=ke_sach.unit.collection,
+        ),
+        "other": Document.objects.create(
+            title="Quyết định khen thưởng Y tế",
+            file=ContentFile(b"%PDF-1.4", name="yt.pdf"),
+            collection=y_te.unit.collection,
+        ),
+    }
     images = {
         "own": Image.objects.create(title="Ảnh Kế Sách", file=png("ks.png"), collection=ke_sach.unit.collection),
         "other": Image.objects.create(title="Ảnh Y tế", file=png("yt.png"), collection=y_te.unit.collection),
     }
-    return {"stories": stories, "images": images, "sections": {"own": ke_sach, "other": y_te}}
+    return {"stories": stories, "images": images, "documents": documents, "sections": {"own": ke_sach, "other": y_te}}
 
 
 def can_open_add_form(client, world, scope):
@@ -67,6 +81,13 @@ def can_choose_image(client, world, scope):
     return world["images"][scope].title in response.json()["html"]
 
 
+def can_choose_document(client, world, scope):
+    response = client.get("/admin/documents/chooser/")
+    if response.status_code != 200:
+        return False
+    return world["documents"][scope].title in response.json()["html"]
+
+
 def can_move_own_story_into(client, world, scope):
     story = world["stories"]["own"]
     target = world["sections"][scope]
@@ -83,6 +104,7 @@ ACTIONS = [
     sees_in_explorer,
     finds_in_admin_search,
     can_choose_image,
+    can_choose_document,
 ]
 
 # role -> the actions it may take on its own unit; on another unit it may take none of them,
@@ -138,6 +160,12 @@ def test_approver_sees_only_own_unit_work_awaiting_review(staff, ke_sach, y_te):
 
     dashboard = client_for(staff["board"]).get("/admin/").content.decode()
     assert "Chờ lãnh đạo Kế Sách duyệt" not in dashboard  # not yet at the Board's step
+
+    story = ExemplarPage.objects.get(title="Chờ lãnh đạo Kế Sách duyệt")
+    workflow_action(client_for(staff["ks-approver"]), story, "approve")
+    dashboard = client_for(staff["board"]).get("/admin/").content.decode()
+    assert "Chờ lãnh đạo Kế Sách duyệt" in dashboard
+    assert "Chờ lãnh đạo Sở Y tế duyệt" not in dashboard
 
 
 @pytest.mark.django_db
