@@ -2,7 +2,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from tqdm import tqdm
 from wagtail.models import Workflow
 
@@ -61,6 +61,14 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{message} ({seconds:.1f} s)."))
 
     def _check_newsroom(self):
+        try:
+            self._find_missing()
+        except DatabaseError as error:
+            raise CommandError(
+                f"The database is not ready ({error}). Run `manage.py migrate` and `manage.py setup_newsroom` first."
+            ) from None
+
+    def _find_missing(self):
         missing = []
         for model, what in (
             (HomePage, "the home page"),
@@ -99,8 +107,10 @@ def _live_by_campaign(plan, pages):
 def _feature_on_home(plan, pages, tally):
     """Feature the latest stories on the home page, unless an editor already chose some."""
     home = HomePage.objects.filter(locale__language_code="vi").first()
-    if home.featured_stories.exists():
-        tally.record("home page features", "unchanged")
+    existing = home.featured_stories.count()
+    if existing:
+        for _feature in range(existing):
+            tally.record("home page features", "unchanged")
         return
     chosen = [pages[(s.unit_slug, s.slug)] for s in featured(plan) if (s.unit_slug, s.slug) in pages]
     home.featured_stories = [HomeFeaturedStory(story=page) for page in chosen]
