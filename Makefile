@@ -27,6 +27,7 @@ migrate: install
 setup: migrate
 	$(BIN)/python manage.py setup_newsroom
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py update_search_entries
 
 run: setup
 	$(BIN)/python manage.py demo_logins
