@@ -102,7 +102,6 @@ def import_staff(rows):
     User = get_user_model()
     created = updated = 0
     for row in rows:
-        family_and_middle, _, given = row.full_name.rpartition(" ")
         user = User.objects.filter(username__iexact=row.username).first()
         if user is None:
             user = User(username=row.username)
@@ -110,7 +109,9 @@ def import_staff(rows):
             created += 1
         else:
             updated += 1
-        user.first_name, user.last_name, user.email = given, family_and_middle, row.email
+        # Vietnamese names run family name first; Django joins first_name + last_name, so the whole
+        # name goes in first_name and displays in its own order everywhere ("Nguyễn Thị Mỹ Linh").
+        user.first_name, user.last_name, user.email = row.full_name[:150], "", row.email
         user.save()
         role_groups = RoleGroup.objects.filter(group__user=user).values("group")
         user.groups.remove(*user.groups.filter(pk__in=role_groups))

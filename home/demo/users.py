@@ -26,10 +26,10 @@ def ensure_demo_users():
     User = get_user_model()
     users = {}
     for username, (full_name, role, unit_slug) in DEMO_USERS.items():
-        last_name, _, first_name = full_name.rpartition(" ")
+        # The whole name in first_name keeps the Vietnamese order (see units.staff_import).
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first_name, "last_name": last_name, "email": f"{username}@example.invalid"},
+            defaults={"first_name": full_name, "last_name": "", "email": f"{username}@example.invalid"},
         )
         if created:
             user.set_unusable_password()

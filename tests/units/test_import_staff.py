@@ -34,7 +34,7 @@ def test_good_file_creates_users_in_their_unit_groups(tmp_path, newsroom):
     assert "5 user(s) created, 0 updated" in output
     User = get_user_model()
     linh = User.objects.get(username="ntmlinh")
-    assert (linh.first_name, linh.last_name) == ("Linh", "Nguyễn Thị Mỹ")
+    assert linh.get_full_name() == "Nguyễn Thị Mỹ Linh"
     assert not linh.has_usable_password()
     from units.models import Unit
 

@@ -36,6 +36,7 @@ def test_story_goes_from_draft_to_public_through_unit_and_board(staff, ke_sach, 
     assert recipients() == ["kesach-approver@example.invalid"]
     assert "Ông Trần Văn Út hiến đất làm đường" in mail.outbox[0].subject
     assert f"/admin/pages/{story.pk}/edit/" in mail.outbox[0].body
+    assert "Kesach" in mail.outbox[0].body  # who sent it
     assert "chờ" in mail.outbox[0].subject.lower() or "Awaiting" not in mail.outbox[0].subject  # in Vietnamese
 
     mail.outbox.clear()
