@@ -85,6 +85,16 @@ class CampaignPage(Page):
         today = timezone.localdate()
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)
 
+    def search_document(self):
+        from search.documents import SearchDocument, stream_text
+
+        return SearchDocument(
+            kind="campaign",
+            title=self.title,
+            summary=self.summary,
+            text=" ".join([self.launched_by, self.document_number, stream_text(self.goals), stream_text(self.body)]),
+        )
+
     def get_context(self, request, *args, **kwargs):
         from exemplars.models import ExemplarPage
 

@@ -154,6 +154,16 @@ class ColumnArticlePage(Page):
     def image_alt(self):
         return self.main_image_alt or getattr(self.main_image, "description", "") or self.title
 
+    def search_document(self):
+        from search.documents import SearchDocument, stream_text
+
+        return SearchDocument(
+            kind="article",
+            title=self.title,
+            summary=self.summary,
+            text=" ".join([stream_text(self.body), stream_text(self.transcript)]),
+        )
+
     def get_context(self, request, *args, **kwargs):
         from exemplars.models import ExemplarPage
 

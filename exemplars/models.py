@@ -332,6 +332,30 @@ class ExemplarPage(Page):
             .order_by("-first_published_at", "-pk")
         )
 
+    def search_document(self):
+        from search.documents import SearchDocument, stream_text
+
+        fields = list(self.fields.all())
+        unit = self.unit if self.unit_id else None
+        return SearchDocument(
+            kind="story",
+            title=self.title,
+            summary=self.summary,
+            text=" ".join(
+                [
+                    self.subject_name,
+                    self.position,
+                    self.locality,
+                    unit.name if unit else "",
+                    " ".join(f.name for f in fields),
+                    stream_text(self.body),
+                ]
+            ),
+            unit_id=self.unit_id,
+            subject_kind=self.subject_kind,
+            field_ids=[f.pk for f in fields],
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["awards"] = self.awards.select_related("award_type")

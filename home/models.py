@@ -64,5 +64,10 @@ class StandardPage(Page):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
+    def search_document(self):
+        from search.documents import SearchDocument, stream_text
+
+        return SearchDocument(kind="page", title=self.title, summary=self.intro, text=stream_text(self.body))
+
     class Meta:
         verbose_name = _("standard page")
