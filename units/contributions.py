@@ -5,11 +5,14 @@ counted in the month or quarter in which its unit first submitted it for moderat
 Board published it directly, in which it was first published. The quota rule in force at the
 start of a period decides what that period required; a unit owes only the periods that lie
 wholly within its active life. Everything here is computed from four queries, whatever the
-number of units or periods.
+number of units or periods. Months are the province's months (settings.TIME_ZONE), whatever
+time zone the person looking has chosen.
 """
 
 import calendar
 import datetime
+import re
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +25,13 @@ from django.utils.translation import gettext_lazy as _
 from units.models import QuotaPeriod, QuotaRule, Unit
 
 MET, SHORT, NOT_REQUIRED, PENDING = "met", "short", "not_required", "pending"
+_PERIOD_KEY = re.compile(r"^(?P<year>(19|20|21)\d\d)-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4]))$")
+
+
+def province_timezone():
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
 STATUS_LABELS = {
     MET: _("Met"),
     SHORT: _("Short"),
@@ -68,18 +78,14 @@ class Period:
 
     @classmethod
     def from_key(cls, key):
-        """The period of a key made by ``key``; ValueError if malformed."""
-        year_text, _, rest = key.partition("-")
-        year = int(year_text)
-        if rest.upper().startswith("Q"):
-            number = int(rest[1:])
-            if not 1 <= number <= 4:
-                raise ValueError(key)
-            return cls(QuotaPeriod.QUARTER, year, number)
-        number = int(rest)
-        if not 1 <= number <= 12:
-            raise ValueError(key)
-        return cls(QuotaPeriod.MONTH, year, number)
+        """The period of a key exactly as ``key`` makes it ("2020-03", "2020-Q1"); ValueError otherwise."""
+        match = _PERIOD_KEY.match(key or "")
+        if match is None:
+            raise ValueError(f"not a period: {key!r}")
+        year = int(match["year"])
+        if match["quarter"]:
+            return cls(QuotaPeriod.QUARTER, year, int(match["quarter"]))
+        return cls(QuotaPeriod.MONTH, year, int(match["month"]))
 
     @classmethod
     def containing(cls, kind, date):
@@ -104,6 +110,7 @@ class UnitResult:
     unit: Unit
     periods: list = field(default_factory=list)
     total: int = 0  # every counted story of the year, whether a period required it or not
+    monthly: dict = field(default_factory=dict)  # month (1–12) -> stories counted in it
 
     @property
     def periods_required(self):
@@ -140,7 +147,7 @@ def counted_stories(unit_ids=None):
 
 def stories_in_period(unit, period):
     """The stories that count for ``unit`` in ``period``, newest first."""
-    tz = timezone.get_current_timezone()
+    tz = province_timezone()
     start = datetime.datetime.combine(period.start, datetime.time.min, tzinfo=tz)
     end = datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
     return counted_stories([unit.pk]).filter(counted_at__gte=start, counted_at__lt=end).order_by("-counted_at")
@@ -151,8 +158,8 @@ def monthly_counts(year, unit_ids=None):
     rows = (
         counted_stories(unit_ids)
         .annotate(
-            counted_year=ExtractYear("counted_at", tzinfo=timezone.get_current_timezone()),
-            counted_month=ExtractMonth("counted_at", tzinfo=timezone.get_current_timezone()),
+            counted_year=ExtractYear("counted_at", tzinfo=province_timezone()),
+            counted_month=ExtractMonth("counted_at", tzinfo=province_timezone()),
         )
         .filter(counted_year=year)
         .values("unit_id", "counted_month")
@@ -223,12 +230,12 @@ def _required(rule, unit, period):
 def contribution_report(year, units=None, today=None):
     """One UnitResult per unit for ``year``: every period's count against what it required.
 
-    ``units``: a Unit queryset (default: every unit active at some time in the year). A period
-    not yet over is "pending" until it is met.
+    ``units``: a Unit queryset (default: every contributing unit active at some time in the year).
+    A period not yet over is "pending" until it is met. Three queries in all.
     """
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(timezone=province_timezone())
     if units is None:
-        units = Unit.objects.active_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        units = Unit.objects.contributing().active_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
     units = list(units.select_related("bloc").order_by("name"))
     rulebook = RuleBook()
     counts = monthly_counts(year, [unit.pk for unit in units])
@@ -246,14 +253,15 @@ def contribution_report(year, units=None, today=None):
             else:
                 status = SHORT
             result.periods.append(PeriodResult(period, count, required, status))
-        result.total = sum(counts.get((unit.pk, month), 0) for month in range(1, 13))
+        result.monthly = {month: counts.get((unit.pk, month), 0) for month in range(1, 13)}
+        result.total = sum(result.monthly.values())
         results.append(result)
     return results
 
 
 def current_standing(unit, today=None, rulebook=None):
     """(PeriodResult, days_left) for the period ``today`` falls in, or (None, None) if nothing is owed."""
-    today = today or timezone.localdate()
+    today = today or timezone.localdate(timezone=province_timezone())
     rulebook = rulebook or RuleBook()
     rule = rulebook.rule_for(unit, today)
     if rule is None or rule.period == QuotaPeriod.NONE:

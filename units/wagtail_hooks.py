@@ -1,8 +1,11 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from search.admin_search import FoldedSearchIndexView
+from units import report_views
 from units.filters import UnitFilterSet
 from units.models import EmulationBloc, Unit
 from units.panels import add_unit_work_panel
@@ -10,6 +13,7 @@ from units.panels import add_unit_work_panel
 
 class UnitViewSet(SnippetViewSet):
     model = Unit
+    index_view_class = FoldedSearchIndexView
     icon = "group"
     menu_label = _("Units")
     list_display = ["name", "short_name", "kind", "bloc", "is_active"]
@@ -47,6 +51,7 @@ class UnitViewSet(SnippetViewSet):
 
 class EmulationBlocViewSet(SnippetViewSet):
     model = EmulationBloc
+    index_view_class = FoldedSearchIndexView
     icon = "table"
     menu_label = _("Emulation blocs")
     list_display = ["name", "slug", "sort_order"]
@@ -65,3 +70,47 @@ register_snippet(UnitsGroup)
 
 
 hooks.register("construct_homepage_panels", add_unit_work_panel)
+
+
+# The contribution reports (units.report_views): the report and its results-only variant, as
+# Wagtail's own reports register them, a cell's stories, and the yearly scoring.
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = [
+        path("contributions/", report_views.ContributionReportView.as_view(), name="contributions"),
+        path(
+            "contributions/results/",
+            report_views.ContributionReportView.as_view(results_only=True),
+            name="contributions_results",
+        ),
+        path(
+            "contributions/<slug:unit_slug>/<str:period_key>/",
+            report_views.ContributionStoriesView.as_view(),
+            name="contribution_stories",
+        ),
+        path("scoring/", report_views.YearlyScoringView.as_view(), name="scoring"),
+        path("scoring/results/", report_views.YearlyScoringView.as_view(results_only=True), name="scoring_results"),
+    ]
+    return [path("reports/", include((urls, "units_reports"), namespace="units_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_contribution_report_menu_item():
+    return report_views.ContributionReportMenuItem(
+        _("Unit contributions"),
+        reverse("units_reports:contributions"),
+        name="unit-contributions",
+        icon_name="table",
+        order=300,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_scoring_menu_item():
+    return report_views.ScoringMenuItem(
+        _("Yearly scoring"),
+        reverse("units_reports:scoring"),
+        name="yearly-scoring",
+        icon_name="order",
+        order=310,
+    )

@@ -172,7 +172,7 @@ def test_current_period_is_pending_until_met(ke_sach):
 def test_period_keys_round_trip_and_reject_garbage():
     assert Period.from_key("2020-Q3") == Period("quarter", 2020, 3)
     assert Period.from_key("2020-09").end == datetime.date(2020, 9, 30)
-    for bad in ["2020-13", "2020-Q5", "x", "2020-", ""]:
+    for bad in ["2020-13", "2020-Q5", "x", "2020-", "", " 2020-03", "2020-+3", "2020-3", "99999-01", "2020-q1"]:
         with pytest.raises(ValueError):
             Period.from_key(bad)
 

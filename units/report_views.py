@@ -1,0 +1,633 @@
+"""The Board's reports on the plan's quota: unit contributions, a cell's stories, yearly scoring.
+
+All counting is the engine's (units.contributions); these views choose the units a user may
+see, filter, lay the results out as a grid, a chart and spreadsheets. Each report runs a fixed
+number of queries whatever the number of units.
+"""
+
+import csv
+import datetime
+import io
+import math
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import HeaderButton
+
+from units.contributions import (
+    MET,
+    NOT_REQUIRED,
+    PENDING,
+    SHORT,
+    STATUS_LABELS,
+    Period,
+    contribution_report,
+    monthly_counts,
+    stories_in_period,
+)
+from units.models import QuotaPeriod, Role, Unit
+from units.report_filters import ContributionReportFilterSet, ScoringFilterSet, report_years, status_in
+from units.roles import roles_of, units_of
+
+MONTHS = range(1, 13)
+QUARTERS = range(1, 5)
+NOT_REQUIRED_MARK = "–"
+STATUS_SYMBOLS = {MET: "✓", SHORT: "✗", NOT_REQUIRED: "–", PENDING: "…"}
+STATUS_ORDER = (MET, SHORT, PENDING, NOT_REQUIRED)
+
+
+# Who sees what ---------------------------------------------------------------------------------
+
+
+class ReportScope:
+    """The units a user may see in the reports: all of them for the Board and superusers, else the
+    contributing units the user works for (none for a user without a unit role)."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def everything(self):
+        return self.user.is_superuser or Role.BOARD in roles_of(self.user)
+
+    @cached_property
+    def unit_ids(self):
+        """The ids of the units the user may see; None for all of them."""
+        if self.everything:
+            return None
+        return frozenset(units_of(self.user).contributing().values_list("pk", flat=True))
+
+    @property
+    def sees_anything(self):
+        return self.everything or bool(self.unit_ids)
+
+    def restrict(self, units):
+        return units if self.unit_ids is None else units.filter(pk__in=self.unit_ids)
+
+    def may_see(self, unit):
+        return self.unit_ids is None or unit.pk in self.unit_ids
+
+
+def report_scope(request):
+    """The request user's ReportScope, worked out once per request (the menu asks too)."""
+    scope = getattr(request, "_contribution_report_scope", None)
+    if scope is None or scope.user != request.user:
+        scope = request._contribution_report_scope = ReportScope(request.user)
+    return scope
+
+
+def report_for(year, units, today=None):
+    """The engine's report, counted in the province's time zone whatever the viewer's profile says."""
+    with timezone.override(settings.TIME_ZONE):
+        return contribution_report(year, units=units, today=today)
+
+
+def units_of_year(year):
+    """The contributing units active at some time in ``year``."""
+    return Unit.objects.contributing().active_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+# What the grid and the exports show -------------------------------------------------------------
+
+
+def cell_text(period_result):
+    """ "count/required" as in the exports: "1/1", "0/1", "2/–" when nothing was required."""
+    required = period_result.required if period_result.status != NOT_REQUIRED else NOT_REQUIRED_MARK
+    return f"{period_result.count}/{required}"
+
+
+def period_column(period):
+    """The export column of a period: "m3" for March, "q1" for the first quarter."""
+    return f"m{period.number}" if period.kind == QuotaPeriod.MONTH else f"q{period.number}"
+
+
+@dataclass
+class Cell:
+    result: object  # PeriodResult
+    unit: Unit
+    url: str | None
+    focused: bool = False  # in the period the status filter looks at
+
+    @property
+    def status(self):
+        return self.result.status
+
+    @property
+    def colspan(self):
+        return len(self.result.period.months)
+
+    @property
+    def text(self):
+        return cell_text(self.result)
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def symbol(self):
+        return STATUS_SYMBOLS[self.status]
+
+    @property
+    def description(self):
+        return f"{self.unit.name}, {self.result.period.label}: {self.text} ({self.label})"
+
+
+@dataclass
+class Row:
+    result: object  # UnitResult
+    cells: list
+
+    @property
+    def unit(self):
+        return self.result.unit
+
+
+def grid_rows(results, focus=None):
+    """One Row per UnitResult, with a Cell per period linking to its stories when there are any;
+    cells overlapping the period ``focus`` are marked."""
+    rows = []
+    for result in results:
+        cells = []
+        for period_result in result.periods:
+            period = period_result.period
+            url = None
+            if period_result.count:
+                url = reverse("units_reports:contribution_stories", args=[result.unit.slug, period.key])
+            focused = focus is not None and period.year == focus.year and bool(set(period.months) & set(focus.months))
+            cells.append(Cell(period_result, result.unit, url, focused))
+        rows.append(Row(result, cells))
+    return rows
+
+
+def legend():
+    return [
+        {"status": status, "label": STATUS_LABELS[status], "symbol": STATUS_SYMBOLS[status]} for status in STATUS_ORDER
+    ]
+
+
+# The chart: stories per month, an inline SVG drawn on the server --------------------------------
+
+
+def nice_step(top, ticks=5):
+    """A tick step of 1, 2 or 5 times a power of ten giving at most ``ticks`` steps up to ``top``."""
+    if top <= ticks:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(top / ticks))
+    for factor in (1, 2, 5, 10):
+        if top / (factor * magnitude) <= ticks:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def month_chart(year, totals, units_shown):
+    """Geometry of a bar chart of ``totals`` ({month: stories}) for the template to draw."""
+    width, height = 760, 300
+    left, right, top, bottom = 56, 16, 28, 56
+    plot_width, plot_height = width - left - right, height - top - bottom
+    values = [totals.get(month, 0) for month in MONTHS]
+    step = nice_step(max(values, default=0))
+    ceiling = max(step, math.ceil(max(values, default=0) / step) * step)
+    band = plot_width / 12
+    bar_width = band * 0.6
+    baseline = top + plot_height
+
+    def y_of(value):
+        return baseline - plot_height * value / ceiling
+
+    bars = []
+    for month, value in zip(MONTHS, values, strict=True):
+        y = y_of(value)
+        x = left + band * (month - 1) + (band - bar_width) / 2
+        bars.append(
+            {
+                "month": month,
+                "label": f"T{month}",
+                "value": value,
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "width": round(bar_width, 1),
+                "height": round(baseline - y, 1),
+                "centre": round(x + bar_width / 2, 1),
+                "value_y": round(y - 6, 1),
+            }
+        )
+    ticks = [{"value": value, "y": round(y_of(value), 1)} for value in range(0, ceiling + 1, step)]
+    summary = ", ".join(f"T{bar['month']}: {bar['value']}" for bar in bars)
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "top": top,
+        "baseline": baseline,
+        "bars": bars,
+        "ticks": ticks,
+        "label_y": baseline + 20,
+        "x_title_x": left + plot_width / 2,
+        "x_title_y": height - 10,
+        "y_title_x": 16,
+        "y_title_y": top + plot_height / 2,
+        "total": sum(values),
+        "title": gettext("Stories per month, %(year)s") % {"year": year},
+        "desc": gettext("Stories counted in each month of %(year)s for the %(units)s units shown: %(summary)s.")
+        % {"year": year, "units": units_shown, "summary": summary},
+    }
+
+
+# The views ----------------------------------------------------------------------------------------
+
+
+class YearReportView(ReportView):
+    """A report of one year, for the units the user may see; exports are built in memory."""
+
+    paginate_by = None
+    header_icon = "table"
+    results_template_name = "units/reports/contributions_results.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = report_scope(request)
+        if not self.may_view():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def may_view(self):
+        return self.scope.sees_anything
+
+    @cached_property
+    def filters_valid(self):
+        return self.filters.is_valid()
+
+    @cached_property
+    def year(self):
+        if self.filters_valid:
+            return self.filters.form.cleaned_data["year"]
+        return report_years()[0]
+
+    @property
+    def year_is_over(self):
+        return self.year < timezone.localdate().year
+
+    def get_page_subtitle(self):
+        return str(self.year) if self.filters_valid else ""
+
+    def get_queryset(self):
+        return self.scope.restrict(units_of_year(self.year))
+
+    def get_filtered_queryset(self):
+        if not self.filters_valid:
+            return []
+        return self.results(self.filters.filter_queryset(self.get_queryset()))
+
+    def results(self, units):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if not self.filters_valid:
+            # A malformed filter shows the form's errors, never a spreadsheet of something else.
+            self.is_export = False
+        response = super().get(request, *args, **kwargs)
+        if not self.filters_valid and not self.results_only:
+            # The results fragment stays 200 so the admin's filter drilldown can show the errors.
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            year=self.year,
+            year_is_over=self.year_is_over,
+            filters_valid=self.filters_valid,
+            filter_errors=self.filter_errors(),
+            scope=self.scope,
+        )
+        return context
+
+    def filter_errors(self):
+        if self.filters_valid:
+            return []
+        form = self.filters.form
+        return [
+            {"label": form.fields[name].label if name in form.fields else "", "messages": messages}
+            for name, messages in form.errors.items()
+        ]
+
+    # Exports: the headings are resolved here, in the admin's language, not lazily after the view.
+    def write_csv_response(self, rows):
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # so that Excel reads the Vietnamese as UTF-8
+        writer = csv.DictWriter(buffer, fieldnames=self.list_export)
+        writer.writerow({field: self.get_heading(rows, field) for field in self.list_export})
+        for row in rows:
+            self.write_csv_row(writer, self.to_row_dict(row))
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+    def write_xlsx(self, rows, output):
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = self.get_filename()[:31]
+        sheet.append([self.get_heading(rows, field) for field in self.list_export])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            values = self.to_row_dict(row)
+            sheet.append(
+                [self.preprocess_field_value(field, value, self.FORMAT_XLSX) for field, value in values.items()]
+            )
+        sheet.freeze_panes = self.xlsx_freeze_panes
+        for index, field in enumerate(self.list_export, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = self.xlsx_widths.get(field, 8)
+        workbook.save(output)
+
+    xlsx_freeze_panes = "B2"
+    xlsx_widths = {}
+
+
+class ContributionReportView(YearReportView):
+    """Each unit's stories in each period of a year against what the plan's quota required."""
+
+    page_title = _("Unit contributions")
+    template_name = "units/reports/contributions.html"
+    results_template_name = "units/reports/contributions_results.html"
+    filterset_class = ContributionReportFilterSet
+    index_url_name = "units_reports:contributions"
+    index_results_url_name = "units_reports:contributions_results"
+
+    list_export = [
+        "unit",
+        "kind",
+        "bloc",
+        *(f"m{month}" for month in MONTHS),
+        *(f"q{quarter}" for quarter in QUARTERS),
+        "total",
+        "periods_met",
+        "periods_required",
+        "compliance",
+    ]
+    export_headings = {
+        "unit": _("Unit"),
+        "kind": _("Kind"),
+        "bloc": _("Emulation bloc"),
+        **{f"m{month}": f"T{month}" for month in MONTHS},
+        **{f"q{quarter}": f"Q{quarter}" for quarter in QUARTERS},
+        "total": _("Total"),
+        "periods_met": _("Periods met"),
+        "periods_required": _("Periods required"),
+        "compliance": _("Compliance (%)"),
+    }
+    xlsx_widths = {"unit": 40, "kind": 24, "bloc": 30, "periods_met": 12, "periods_required": 12, "compliance": 14}
+
+    def results(self, units):
+        results = report_for(self.year, units)
+        data = self.filters.form.cleaned_data
+        period, status = data.get("period"), data.get("status")
+        if period and status:
+            results = [result for result in results if status_in(result, Period.from_key(period)) == status]
+        return results
+
+    def get_filename(self):
+        return f"dong-gop-don-vi-{self.year}"
+
+    def to_row_dict(self, result):
+        unit = result.unit
+        row = dict.fromkeys(self.list_export, "")
+        row.update(
+            unit=unit.name,
+            kind=unit.get_kind_display(),
+            bloc=unit.bloc.name if unit.bloc else "",
+            total=result.total,
+            periods_met=result.periods_met,
+            periods_required=result.periods_required,
+            compliance=result.compliance,
+        )
+        for period_result in result.periods:
+            row[period_column(period_result.period)] = cell_text(period_result)
+        return row
+
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        if self.scope.everything:
+            url = reverse("units_reports:scoring") + f"?year={self.year}"
+            buttons.insert(0, HeaderButton(_("Yearly scoring"), url=url, icon_name="order"))
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        results = context["object_list"]
+        period = self.filters.form.cleaned_data.get("period") if self.filters_valid else None
+        rows = grid_rows(results, Period.from_key(period) if period else None)
+        context.update(
+            rows=rows,
+            months=[f"T{month}" for month in MONTHS],
+            legend=legend(),
+            chart=self.chart(results) if self.filters_valid else None,
+            totals=self.totals(results),
+        )
+        return context
+
+    def chart(self, results):
+        unit_ids = [result.unit.pk for result in results]
+        totals = {}
+        if unit_ids:
+            with timezone.override(settings.TIME_ZONE):
+                counts = monthly_counts(self.year, unit_ids)
+            for (_unit_id, month), count in counts.items():
+                totals[month] = totals.get(month, 0) + count
+        return month_chart(self.year, totals, len(results))
+
+    def totals(self, results):
+        met = sum(result.periods_met for result in results)
+        required = sum(result.periods_required for result in results)
+        return {
+            "units": len(results),
+            "stories": sum(result.total for result in results),
+            "periods_met": met,
+            "periods_required": required,
+            "compliance": round(100 * met / required, 1) if required else None,
+        }
+
+
+@dataclass
+class ScoreRow:
+    bloc: object  # EmulationBloc or None
+    rank: int
+    result: object  # UnitResult
+
+    @property
+    def unit(self):
+        return self.result.unit
+
+
+def scoring_key(result):
+    """Compliance (highest first, none last), then stories (most first), then the unit's name."""
+    compliance = result.compliance
+    return (compliance is None, -(compliance or 0), -result.total, result.unit.name)
+
+
+def score(results):
+    """ScoreRows grouped by bloc (in the blocs' order, units without a bloc last), ranked within it.
+
+    Units level on compliance and stories share a rank (1, 2, 2, 4); the name only orders them.
+    """
+
+    def bloc_key(result):
+        bloc = result.unit.bloc
+        return (bloc is None, bloc.sort_order if bloc else 0, bloc.name if bloc else "", bloc.pk if bloc else 0)
+
+    rows = []
+    for _key, members in groupby(sorted(results, key=bloc_key), key=bloc_key):
+        previous, rank = None, 0
+        for position, result in enumerate(sorted(members, key=scoring_key), start=1):
+            standing = scoring_key(result)[:3]
+            if standing != previous:
+                rank, previous = position, standing
+            rows.append(ScoreRow(result.unit.bloc, rank, result))
+    return rows
+
+
+class YearlyScoringView(YearReportView):
+    """Units ranked within their emulation bloc by how well they kept the quota in a year (Board only)."""
+
+    page_title = _("Yearly scoring")
+    header_icon = "order"
+    template_name = "units/reports/scoring.html"
+    results_template_name = "units/reports/scoring_results.html"
+    filterset_class = ScoringFilterSet
+    index_url_name = "units_reports:scoring"
+    index_results_url_name = "units_reports:scoring_results"
+
+    list_export = ["bloc", "rank", "unit", "kind", "total", "periods_met", "periods_required", "compliance"]
+    export_headings = {
+        "bloc": _("Emulation bloc"),
+        "rank": _("Rank"),
+        "unit": _("Unit"),
+        "kind": _("Kind"),
+        "total": _("Total"),
+        "periods_met": _("Periods met"),
+        "periods_required": _("Periods required"),
+        "compliance": _("Compliance (%)"),
+    }
+    xlsx_freeze_panes = "A2"
+    xlsx_widths = {"bloc": 32, "rank": 8, "unit": 40, "kind": 24, "periods_met": 12, "periods_required": 12}
+
+    def may_view(self):
+        return self.scope.everything
+
+    def results(self, units):
+        return score(report_for(self.year, units))
+
+    def get_filename(self):
+        return f"cham-diem-thi-dua-{self.year}"
+
+    def to_row_dict(self, row):
+        result = row.result
+        return {
+            "bloc": row.bloc.name if row.bloc else gettext("No emulation bloc"),
+            "rank": row.rank,
+            "unit": result.unit.name,
+            "kind": result.unit.get_kind_display(),
+            "total": result.total,
+            "periods_met": result.periods_met,
+            "periods_required": result.periods_required,
+            "compliance": result.compliance,
+        }
+
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        url = reverse("units_reports:contributions") + f"?year={self.year}"
+        buttons.insert(0, HeaderButton(_("Unit contributions"), url=url, icon_name="table"))
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["blocs"] = [
+            {"bloc": bloc, "rows": list(rows)} for bloc, rows in groupby(context["object_list"], key=lambda r: r.bloc)
+        ]
+        return context
+
+
+class ContributionStoriesView(WagtailAdminTemplateMixin, TemplateView):
+    """The stories that count for one unit in one period: what a cell of the report stands for."""
+
+    template_name = "units/reports/contribution_stories.html"
+    header_icon = "doc-full-inverse"
+    page_title = _("Counted stories")
+
+    def dispatch(self, request, unit_slug, period_key):
+        scope = report_scope(request)
+        if not scope.sees_anything:
+            raise PermissionDenied
+        self.unit = get_object_or_404(Unit, slug=unit_slug)
+        try:
+            self.period = Period.from_key(period_key)
+        except ValueError:
+            raise Http404 from None
+        if self.period.year not in report_years():
+            raise Http404
+        if not scope.may_see(self.unit):
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_page_subtitle(self):
+        return f"{self.unit.name}, {self.period.label}"
+
+    @cached_property
+    def report_url(self):
+        return reverse("units_reports:contributions") + f"?year={self.period.year}"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": self.report_url, "label": ContributionReportView.page_title, "sublabel": str(self.period.year)},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        with timezone.override(settings.TIME_ZONE):
+            stories = list(stories_in_period(self.unit, self.period))
+            result = report_for(self.period.year, Unit.objects.filter(pk=self.unit.pk))
+        period_result = result[0].period_result(self.period.key) if result else None
+        for story in stories:
+            story.edit_url = reverse("wagtailadmin_pages:edit", args=[story.pk])
+            story.public_url = story.get_url(request=self.request)
+        context.update(
+            unit=self.unit,
+            period=self.period,
+            stories=stories,
+            period_result=period_result,
+            cell=Cell(period_result, self.unit, None) if period_result else None,
+            report_url=self.report_url,
+        )
+        return context
+
+
+# The menu -------------------------------------------------------------------------------------------
+
+
+class ContributionReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_scope(request).sees_anything
+
+
+class ScoringMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_scope(request).everything
