@@ -16,10 +16,12 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.pagination import paginate
+from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(FoldedTitle, Page):
     base_form_class = NewsroomPageForm
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -36,7 +38,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(FoldedTitle, Page):
     """A patriotic emulation movement (phong trào thi đua) launched by the province or the centre."""
 
     base_form_class = NewsroomPageForm
@@ -50,11 +52,15 @@ class CampaignPage(Page):
     goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("goals"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_TITLE_FIELDS
+        + [
+            index.SearchField("summary"),
+            index.SearchField("goals"),
+            index.SearchField("body"),
+        ]
+    )
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -116,7 +122,7 @@ class EventKind(models.TextChoices):
     EXCHANGE = "exchange", _("Exchange")
 
 
-class HonouringEventPage(Page):
+class HonouringEventPage(FoldedTitle, Page):
     """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu)."""
 
     base_form_class = NewsroomPageForm
@@ -130,7 +136,9 @@ class HonouringEventPage(Page):
     )
     photos = StreamField([("photo", ImageBlock(label=_("Photo")))], verbose_name=_("photos"), blank=True)
 
-    search_fields = Page.search_fields + [index.SearchField("place"), index.SearchField("description")]
+    search_fields = (
+        Page.search_fields + FOLDED_TITLE_FIELDS + [index.SearchField("place"), index.SearchField("description")]
+    )
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldPanel("place"),

@@ -12,11 +12,13 @@ from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.listings import in_given_order
 from home.pagination import paginate
+from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from units.models import UnitKind
 
 
-class ColumnIndexPage(Page):
+class ColumnIndexPage(FoldedTitle, Page):
     base_form_class = NewsroomPageForm
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -33,10 +35,11 @@ class ColumnIndexPage(Page):
         return context
 
 
-class OutletPage(Page):
+class OutletPage(FoldedTitle, Page):
     """A media outlet's home in the site; the permission boundary for its reporters and editors."""
 
     base_form_class = NewsroomPageForm
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     unit = models.ForeignKey(
         "units.Unit",
@@ -65,7 +68,7 @@ class ColumnKind(models.TextChoices):
     COLUMN = "column", _("Column")
 
 
-class ColumnPage(Page):
+class ColumnPage(FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     kind = models.CharField(_("kind"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.COLUMN)
     description = models.TextField(_("description"), blank=True)
@@ -76,7 +79,7 @@ class ColumnPage(Page):
         help_text=_("For radio and television: when it is on air, e.g. 20:00 every Thursday on STV1."),
     )
 
-    search_fields = Page.search_fields + [index.SearchField("description")]
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS + [index.SearchField("description")]
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("description"),
@@ -102,7 +105,7 @@ class ColumnPage(Page):
         return context
 
 
-class ColumnArticlePage(Page):
+class ColumnArticlePage(FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     main_image = models.ForeignKey(
@@ -130,11 +133,15 @@ class ColumnArticlePage(Page):
         help_text=_("The words of a broadcast, for readers who cannot listen."),
     )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("transcript"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_TITLE_FIELDS
+        + [
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.SearchField("transcript"),
+        ]
+    )
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Main image")),

@@ -17,6 +17,7 @@ from home.blocks import StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.listings import in_given_order
 from home.pagination import paginate
+from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from search.folding import slugify_vi
 
 
@@ -105,10 +106,11 @@ class AwardType(TranslatableMixin, models.Model):
         }.get(subject_kind, False)
 
 
-class ExemplarIndexPage(Page):
+class ExemplarIndexPage(FoldedTitle, Page):
     """The public listing of every unit's stories, filterable."""
 
     base_form_class = NewsroomPageForm
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -149,10 +151,11 @@ class ExemplarIndexPage(Page):
         return context
 
 
-class UnitSectionPage(Page):
+class UnitSectionPage(FoldedTitle, Page):
     """A unit's own part of the index: where its stories live, and its permission boundary."""
 
     base_form_class = NewsroomPageForm
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
     intro = models.TextField(_("introduction"), blank=True)
@@ -215,7 +218,7 @@ class ExemplarKind(models.TextChoices):
     NEW_FACTOR = "new_factor", _("New factor")
 
 
-class ExemplarPage(Page):
+class ExemplarPage(FoldedTitle, Page):
     """A story about an exemplar, a new model or a new factor, introduced by a unit."""
 
     base_form_class = NewsroomPageForm
@@ -268,15 +271,19 @@ class ExemplarPage(Page):
         related_name="stories",
     )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("subject_name"),
-        index.SearchField("summary"),
-        index.SearchField("locality"),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.FilterField("subject_kind"),
-        index.FilterField("unit"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + FOLDED_TITLE_FIELDS
+        + [
+            index.SearchField("subject_name"),
+            index.SearchField("summary"),
+            index.SearchField("locality"),
+            index.SearchField("body"),
+            index.FilterField("kind"),
+            index.FilterField("subject_kind"),
+            index.FilterField("unit"),
+        ]
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -3,10 +3,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from exemplars.models import AwardType, Field
+from search.admin_search import FoldedSearchIndexView
 
 
 class FieldViewSet(SnippetViewSet):
     model = Field
+    index_view_class = FoldedSearchIndexView
     icon = "tag"
     menu_label = _("Fields")
     list_display = ["name", "slug", "sort_order"]
@@ -16,6 +18,7 @@ class FieldViewSet(SnippetViewSet):
 
 class AwardTypeViewSet(SnippetViewSet):
     model = AwardType
+    index_view_class = FoldedSearchIndexView
     icon = "trophy"
     menu_label = _("Award types")
     list_display = ["name", "category", "level", "for_individuals", "for_collectives", "for_households"]

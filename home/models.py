@@ -8,12 +8,14 @@ from wagtail.search import index
 
 from home.blocks import StoryBodyBlock
 from home.forms import NewsroomPageForm
+from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 
 
-class HomePage(Page):
+class HomePage(FoldedTitle, Page):
     """The site's front page: featured and latest stories, campaigns, columns, browsing."""
 
     base_form_class = NewsroomPageForm
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -50,7 +52,7 @@ class HomeFeaturedStory(Orderable):
     panels = [PageChooserPanel("story")]
 
 
-class StandardPage(Page):
+class StandardPage(FoldedTitle, Page):
     """About pages and the like."""
 
     base_form_class = NewsroomPageForm
@@ -58,7 +60,7 @@ class StandardPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS + [index.SearchField("intro"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
