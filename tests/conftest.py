@@ -4,10 +4,17 @@ import pytest
 from django.core.management import call_command
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts as `setup_newsroom` leaves it, built once per run; each test's
+    changes are rolled back (browser tests, which flush, set it up again themselves)."""
+    with django_db_blocker.unblock():
+        call_command("setup_newsroom", verbosity=0, stdout=io.StringIO())
+
+
 @pytest.fixture
 def newsroom(db):
-    """The newsroom as `setup_newsroom` leaves it: locales, page tree, units, sections."""
-    call_command("setup_newsroom", verbosity=0, stdout=io.StringIO())
+    """The newsroom as `setup_newsroom` leaves it: locales, page tree, units, sections, roles."""
 
 
 @pytest.fixture

@@ -260,16 +260,17 @@ def contribution_report(year, units=None, today=None):
 
 
 def current_standing(unit, today=None, rulebook=None):
-    """(PeriodResult, days_left) for the period ``today`` falls in, or (None, None) if nothing is owed."""
+    """(PeriodResult, days_left) for the period ``today`` falls in, or (None, None) if nothing is owed.
+
+    The period and what it requires come from ``unit_periods``, as in the report.
+    """
     today = today or timezone.localdate(timezone=province_timezone())
     rulebook = rulebook or RuleBook()
-    rule = rulebook.rule_for(unit, today)
-    if rule is None or rule.period == QuotaPeriod.NONE:
-        return None, None
-    period = Period.containing(rule.period, today)
-    required = _required(rule, unit, period)
-    if not required:
-        return None, None
-    count = stories_in_period(unit, period).count()
-    status = MET if count >= required else PENDING
-    return PeriodResult(period, count, required, status), (period.end - today).days
+    for period, required in unit_periods(unit, today.year, rulebook):
+        if period.contains(today):
+            if not required:
+                return None, None
+            count = stories_in_period(unit, period).count()
+            status = MET if count >= required else PENDING
+            return PeriodResult(period, count, required, status), (period.end - today).days
+    return None, None

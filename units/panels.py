@@ -1,11 +1,14 @@
-"""Dashboard panels for unit staff: their unit's drafts, and what was sent back for changes."""
+"""Dashboard panels: for unit staff, their unit's drafts, what was sent back for changes and where the
+unit stands against this period's quota; for the Board, the units behind in the current period."""
 
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
-from units.models import Role
+from units.models import Role, Unit
+from units.reminders import not_met, standings
 from units.roles import boundary_page, roles_of, units_of
 
 UNIT_STAFF_ROLES = {Role.CONTRIBUTOR, Role.APPROVER, Role.OUTLET_REPORTER, Role.OUTLET_EDITOR}
@@ -62,3 +65,62 @@ class UnitWorkPanel(Component):
 def add_unit_work_panel(request, panels):
     if roles_of(request.user) & UNIT_STAFF_ROLES:
         panels.append(UnitWorkPanel())
+
+
+class QuotaPanel(Component):
+    """A panel about the quota, as of ``today`` (default: the current date when rendered)."""
+
+    def __init__(self, today=None):
+        self.today = today
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["today"] = self.today or timezone.localdate()
+        return context
+
+
+class UnitQuotaPanel(QuotaPanel):
+    """For unit staff: each of their units' count against what the current period requires, and its deadline."""
+
+    name = "unit_quota"
+    template_name = "units/panels/unit_quota.html"
+    order = 200
+
+    def __init__(self, units, today=None):
+        super().__init__(today)
+        self.units = units
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["standings"] = standings(context["today"], units=self.units)
+        return context
+
+
+class UnitsBehindPanel(QuotaPanel):
+    """For the Board: the units that have not yet met the current period's quota, closest deadline first."""
+
+    name = "units_behind"
+    template_name = "units/panels/units_behind.html"
+    order = 200
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        owing = standings(context["today"])
+        context["behind"] = not_met(owing)
+        context["owing"] = len(owing)
+        return context
+
+
+def quota_units_of(user):
+    """The units whose staff ``user`` is (contributors, approvers, an outlet's reporters and editors)."""
+    return Unit.objects.filter(role_groups__group__user=user, role_groups__role__in=UNIT_STAFF_ROLES).distinct()
+
+
+def add_quota_panels(request, panels, today=None):
+    """The Board's "units behind" panel (the Board and superusers) and unit staff's "your quota" panel."""
+    user = request.user
+    roles = roles_of(user)
+    if user.is_superuser or Role.BOARD in roles:
+        panels.append(UnitsBehindPanel(today=today))
+    if roles & UNIT_STAFF_ROLES:
+        panels.append(UnitQuotaPanel(quota_units_of(user), today=today))

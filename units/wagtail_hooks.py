@@ -8,7 +8,7 @@ from search.admin_search import FoldedSearchIndexView
 from units import report_views
 from units.filters import UnitFilterSet
 from units.models import EmulationBloc, Unit
-from units.panels import add_unit_work_panel
+from units.panels import add_quota_panels, add_unit_work_panel
 
 
 class UnitViewSet(SnippetViewSet):
@@ -70,6 +70,7 @@ register_snippet(UnitsGroup)
 
 
 hooks.register("construct_homepage_panels", add_unit_work_panel)
+hooks.register("construct_homepage_panels", add_quota_panels)
 
 
 # The contribution reports (units.report_views): the report and its results-only variant, as

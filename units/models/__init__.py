@@ -1,4 +1,5 @@
 from units.models.quotas import QuotaPeriod, QuotaRule
+from units.models.reminders import QuotaReminder
 from units.models.roles import Role, RoleGroup
 from units.models.tasks import UnitApprovalTask
 from units.models.units import (
@@ -15,6 +16,7 @@ __all__ = [
     "CONTRIBUTING_KINDS",
     "EmulationBloc",
     "QuotaPeriod",
+    "QuotaReminder",
     "QuotaRule",
     "Role",
     "RoleGroup",
