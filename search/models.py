@@ -6,13 +6,14 @@ SQLite and PostgreSQL, so both databases give the same results for the same quer
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ContentKind(models.TextChoices):
     STORY = "story", _("Exemplar stories")
     CAMPAIGN = "campaign", _("Campaigns")
     ARTICLE = "article", _("Column articles")
-    PAGE = "page", _("Pages")
+    PAGE = "page", pgettext_lazy("search content kind", "Pages")
 
 
 class SearchEntry(models.Model):

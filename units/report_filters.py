@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 
 from units.contributions import MET, NOT_REQUIRED, PENDING, SHORT, STATUS_LABELS, Period
@@ -136,7 +137,7 @@ class ContributionReportFilterSet(YearFilterSetMixin, WagtailFilterSet):
         widget=forms.RadioSelect,
     )
     period = PeriodFilter(
-        label=_("Period"),
+        label=pgettext_lazy("quota", "Period"),
         method="keep",
         help_text=_("A month as YYYY-MM (2020-03) or a quarter as YYYY-Qn (2020-Q1)."),
     )
