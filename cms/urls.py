@@ -5,11 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api import api_router
+from home import discovery
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Read-only JSON for the provincial and central portals (docs/api.md).
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -22,6 +28,7 @@ if settings.DEBUG:
 # Vietnamese is served without a prefix; Khmer and English under /km/ and /en/.
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
+    path("", include("exemplars.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
