@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, StandardPage
@@ -113,3 +115,67 @@ def ensure_page_tree(tally):
         "của Ủy ban nhân dân tỉnh Sóc Trăng.",
     )
     return home
+
+
+# The skeleton's titles and introductions for readers of other languages (gettext, English source).
+SKELETON_TEXT = {
+    "home": (
+        _("Sóc Trăng advanced exemplars"),
+        _("Advanced exemplars, new models and new factors of Sóc Trăng's patriotic emulation movements."),
+    ),
+    "guong-dien-hinh": (
+        _("Exemplars"),
+        _("Advanced exemplars, new models and new factors introduced by the province's units."),
+    ),
+    "phong-trao-thi-dua": (
+        _("Emulation campaigns"),
+        _("The province's patriotic emulation campaigns and the events that honour their exemplars."),
+    ),
+    "chuyen-trang-chuyen-muc": (
+        _("Dedicated pages and columns"),
+        _("The exemplar pages and columns of Sóc Trăng's newspaper and radio-TV station."),
+    ),
+    "gioi-thieu": (
+        _("About"),
+        _("This site carries out Plan 123/KH-UBND of 4 September 2019 of the Sóc Trăng People's Committee."),
+    ),
+}
+
+
+def _translate_page(page, locale, tally):
+    """The live translation of ``page`` into ``locale``, made from the skeleton's text if missing."""
+    from exemplars.models import UnitSectionPage
+
+    existing = page.get_translations().filter(locale=locale).first()
+    if existing:
+        tally.record("translated pages", "unchanged")
+        return existing.specific
+    translated = page.copy_for_translation(locale)
+    with translation.override(locale.language_code):
+        key = "home" if page.depth == 2 else page.slug
+        if key in SKELETON_TEXT:
+            title, intro = SKELETON_TEXT[key]
+            translated.title, translated.intro = str(title), str(intro)
+        elif isinstance(translated, UnitSectionPage) or hasattr(translated, "unit"):
+            translated.title = translated.unit.name_in(locale.language_code)
+    translated.save_revision().publish()
+    tally.record("translated pages", "created")
+    return translated
+
+
+@transaction.atomic
+def ensure_translated_skeleton(tally):
+    """The page tree's skeleton in every other language, so /km/ and /en/ work and translators
+    have a tree to translate stories into. Stories themselves are translated one by one."""
+    from columns.models import ColumnIndexPage, OutletPage
+    from exemplars.models import ExemplarIndexPage, UnitSectionPage
+
+    home = HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
+    skeleton = [home, *home.get_children().filter(slug__in=SKELETON_TEXT).order_by("path")]
+    skeleton += list(
+        UnitSectionPage.objects.child_of(ExemplarIndexPage.objects.get(locale=home.locale)).order_by("path")
+    )
+    skeleton += list(OutletPage.objects.child_of(ColumnIndexPage.objects.get(locale=home.locale)).order_by("path"))
+    for locale in Locale.objects.exclude(pk=home.locale_id).order_by("language_code"):
+        for page in skeleton:
+            _translate_page(page.specific, locale, tally)

@@ -39,4 +39,4 @@ def exemplar_index(newsroom):
 def section(newsroom):
     from exemplars.models import UnitSectionPage
 
-    return UnitSectionPage.objects.get(unit__slug="huyen-ke-sach")
+    return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")

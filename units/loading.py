@@ -12,7 +12,19 @@ from home.seeding import upsert
 from units.models import EmulationBloc, Unit, UnitKind
 
 DEFAULT_UNITS_FILE = Path(__file__).resolve().parent / "data" / "units-2019.yaml"
-UNIT_KEYS = {"slug", "name", "short_name", "kind", "bloc", "contact_emails", "active_from", "active_until", "successor"}
+UNIT_KEYS = {
+    "slug",
+    "name",
+    "short_name",
+    "name_en",
+    "name_km",
+    "kind",
+    "bloc",
+    "contact_emails",
+    "active_from",
+    "active_until",
+    "successor",
+}
 
 
 class UnitsFileError(ValueError):
@@ -97,6 +109,8 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
         values = {
             "name": _nfc(unit["name"]),
             "short_name": _nfc(unit.get("short_name", "")),
+            "name_en": _nfc(unit.get("name_en", "")),
+            "name_km": _nfc(unit.get("name_km", "")),
             "kind": unit["kind"],
             "bloc": bloc_by_slug.get(unit.get("bloc")),
             "contact_emails": "\n".join(_nfc(e) for e in emails),

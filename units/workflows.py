@@ -1,5 +1,6 @@
 """The moderation workflows of DESIGN.md, made from Wagtail's own workflow models."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
@@ -55,7 +56,9 @@ def ensure_workflows(tally):
     for home in HomePage.objects.all():
         _attach(board_workflow, home)
     for index in ExemplarIndexPage.objects.all():
-        _attach(exemplar_workflow, index)
+        # Stories are written in Vietnamese and approved by their unit; translations go to the Board.
+        source = index.locale.language_code == settings.LANGUAGE_CODE
+        _attach(exemplar_workflow if source else board_workflow, index)
     for index in ColumnIndexPage.objects.all():
         _attach(column_workflow, index)
 

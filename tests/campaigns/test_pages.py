@@ -6,7 +6,7 @@ from tests.factories import CampaignPageFactory, ExemplarPageFactory, HonouringE
 
 @pytest.mark.django_db
 def test_campaign_page_lists_its_stories_and_events(client, section, newsroom):
-    index = CampaignIndexPage.objects.get()
+    index = CampaignIndexPage.objects.filter(locale__language_code="vi").get()
     campaign = CampaignPageFactory(
         parent=index, title="Sóc Trăng chung sức xây dựng nông thôn mới", document_number="67/KH-UBND"
     )

@@ -6,7 +6,9 @@ from tests.factories import ColumnArticlePageFactory, ColumnPageFactory, Exempla
 
 @pytest.mark.django_db
 def test_outlet_column_and_article_render_with_featured_story_and_transcript(client, section, newsroom):
-    outlet = OutletPage.objects.get(unit__slug="dai-phat-thanh-va-truyen-hinh-soc-trang")
+    outlet = OutletPage.objects.filter(locale__language_code="vi").get(
+        unit__slug="dai-phat-thanh-va-truyen-hinh-soc-trang"
+    )
     column = ColumnPageFactory(
         parent=outlet, title="Điển hình tiên tiến", broadcast_schedule="20 giờ thứ Năm hằng tuần trên STV1"
     )
@@ -17,7 +19,7 @@ def test_outlet_column_and_article_render_with_featured_story_and_transcript(cli
     article.featured_stories.create(story=story)
     article.save_revision().publish()
 
-    index_html = client.get(ColumnIndexPage.objects.get().url).content.decode()
+    index_html = client.get(ColumnIndexPage.objects.filter(locale__language_code="vi").get().url).content.decode()
     assert "Đài Phát thanh và Truyền hình Sóc Trăng" in index_html and "Điển hình tiên tiến" in index_html
     assert "Điển hình tiên tiến" in client.get(outlet.url).content.decode()
     column_html = client.get(column.url).content.decode()

@@ -42,7 +42,7 @@ def footer_button(page, selector):
 
 @pytest.mark.e2e
 def test_story_from_contributor_to_public(new_page, newsroom_with_staff, live_server):
-    section = UnitSectionPage.objects.get(unit__slug="huyen-ke-sach")
+    section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")
 
     contributor = new_page()
     log_in(contributor, "kesach-contributor")

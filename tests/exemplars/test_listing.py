@@ -17,8 +17,8 @@ def published(year, month=6):
 
 @pytest.fixture
 def stories(newsroom):
-    ke_sach = UnitSectionPage.objects.get(unit__slug="huyen-ke-sach")
-    y_te = UnitSectionPage.objects.get(unit__slug="so-y-te")
+    ke_sach = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")
+    y_te = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te")
     y_duc = Field.objects.get(slug="y-duc")
     nong_thon = Field.objects.get(slug="xay-dung-nong-thon-moi")
     made = {
@@ -85,7 +85,9 @@ def test_filter_by_campaign(client, exemplar_index, stories, newsroom):
     from campaigns.models import CampaignIndexPage
     from tests.factories import CampaignPageFactory
 
-    campaign = CampaignPageFactory(parent=CampaignIndexPage.objects.get(), slug="nong-thon-moi")
+    campaign = CampaignPageFactory(
+        parent=CampaignIndexPage.objects.filter(locale__language_code="vi").get(), slug="nong-thon-moi"
+    )
     story = stories["ks-model-2019"]
     story.campaign = campaign
     story.save()
@@ -133,8 +135,8 @@ def count_queries(client, url):
 def test_listings_cost_the_same_for_20_and_200_stories(client, exemplar_index, section, newsroom):
     from home.models import HomePage
 
-    home = HomePage.objects.get()
-    other = UnitSectionPage.objects.get(unit__slug="so-y-te")
+    home = HomePage.objects.filter(locale__language_code="vi").get()
+    other = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te")
     fields = list(Field.objects.all()[:2])
 
     def add(start, n):

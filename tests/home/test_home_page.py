@@ -6,7 +6,7 @@ from tests.factories import ExemplarPageFactory
 
 @pytest.mark.django_db
 def test_home_shows_featured_and_latest_stories_and_browsing(client, section, newsroom):
-    home = HomePage.objects.get()
+    home = HomePage.objects.filter(locale__language_code="vi").get()
     featured = ExemplarPageFactory(parent=section, title="Gương sáng được chọn")
     ExemplarPageFactory(parent=section, title="Câu chuyện mới nhất")
     home.featured_stories.create(story=featured)
@@ -24,7 +24,7 @@ def test_home_shows_featured_and_latest_stories_and_browsing(client, section, ne
 
 @pytest.mark.django_db
 def test_standard_page_renders(client, newsroom):
-    about = StandardPage.objects.get(slug="gioi-thieu")
+    about = StandardPage.objects.filter(locale__language_code="vi").get(slug="gioi-thieu")
     response = client.get(about.url)
     assert response.status_code == 200
     assert "Kế hoạch số 123/KH-UBND" in response.content.decode()

@@ -143,13 +143,13 @@ def corpus(newsroom):
     """A fixed Vietnamese corpus, published so that it is indexed as readers would find it."""
     pages = {}
     for key, section_slug, title, summary, subject_kind, field_slug, year in STORIES:
-        section = UnitSectionPage.objects.get(unit__slug=section_slug)
+        section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug=section_slug)
         page = ExemplarPageFactory(
             parent=section, title=title, summary=summary, subject_kind=subject_kind, first_published_at=at(year, 6)
         )
         page.fields.set([Field.objects.get(slug=field_slug)])
         pages[key] = published(page)
-    campaign_index = CampaignIndexPage.objects.get()
+    campaign_index = CampaignIndexPage.objects.filter(locale__language_code="vi").get()
     pages["campaign"] = published(
         CampaignPageFactory(
             parent=campaign_index,
@@ -158,7 +158,7 @@ def corpus(newsroom):
             first_published_at=at(2019, 3),
         )
     )
-    outlet = OutletPage.objects.get(unit__slug="bao-soc-trang")
+    outlet = OutletPage.objects.filter(locale__language_code="vi").get(unit__slug="bao-soc-trang")
     column = published(ColumnPageFactory(parent=outlet, title="Gương sáng đời thường"))
     pages["article"] = published(
         ColumnArticlePageFactory(
@@ -170,16 +170,18 @@ def corpus(newsroom):
     )
     pages["about"] = published(
         StandardPageFactory(
-            parent=HomePage.objects.get(),
+            parent=HomePage.objects.filter(locale__language_code="vi").get(),
             title="Hướng dẫn gửi bài điển hình",
             slug="huong-dan",
             intro="Các đơn vị gửi bài về Ban Thi đua - Khen thưởng.",
         )
     )
     # The about page setup_newsroom makes, which mentions the province.
-    pages["gioi-thieu"] = HomePage.objects.get().get_children().get(slug="gioi-thieu")
+    pages["gioi-thieu"] = (
+        HomePage.objects.filter(locale__language_code="vi").get().get_children().get(slug="gioi-thieu")
+    )
     draft = ExemplarPageFactory(
-        parent=UnitSectionPage.objects.get(unit__slug="huyen-ke-sach"),
+        parent=UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach"),
         title="Bản nháp điển hình chưa duyệt",
         live=False,
     )

@@ -148,7 +148,11 @@ def test_unpublish_move_and_delete_are_reflected_at_once(client, corpus, superus
 
     from exemplars.models import UnitSectionPage
 
-    story.move(UnitSectionPage.objects.get(unit__slug="so-y-te"), pos="last-child", user=superuser)
+    story.move(
+        UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te"),
+        pos="last-child",
+        user=superuser,
+    )
     response = client.get(SEARCH, {"q": "nuoi bo"})
     assert "/so-y-te/" in response.content.decode()
 

@@ -30,9 +30,9 @@ def staff(newsroom, django_user_model):
 
 @pytest.fixture
 def ke_sach(newsroom):
-    return UnitSectionPage.objects.get(unit__slug="huyen-ke-sach")
+    return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")
 
 
 @pytest.fixture
 def y_te(newsroom):
-    return UnitSectionPage.objects.get(unit__slug="so-y-te")
+    return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te")

@@ -83,7 +83,7 @@ def test_adding_a_unit_in_the_admin_creates_its_section(newsroom, admin_client):
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     unit = Unit.objects.get(name="Công ty TNHH MTV Cấp nước Sóc Trăng")
     assert unit.slug == "cong-ty-tnhh-mtv-cap-nuoc-soc-trang"
-    section = UnitSectionPage.objects.get(unit=unit)
+    section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit=unit)
     assert section.live and section.title == unit.name
 
 

@@ -27,7 +27,7 @@ def report(*args):
 @pytest.fixture
 def stories(newsroom):
     for slug, months in (("huyen-ke-sach", (1, 2, 2, 5, 8)), ("so-y-te", (2, 4))):
-        section = UnitSectionPage.objects.get(unit__slug=slug)
+        section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug=slug)
         for month in months:
             ExemplarPageFactory(
                 parent=section, first_published_at=timezone.make_aware(datetime.datetime(2020, month, 10, 9))

@@ -39,12 +39,12 @@ def statuses(result):
 
 @pytest.fixture
 def ke_sach(newsroom):
-    return UnitSectionPage.objects.get(unit__slug="huyen-ke-sach")
+    return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")
 
 
 @pytest.fixture
 def y_te(newsroom):
-    return UnitSectionPage.objects.get(unit__slug="so-y-te")
+    return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te")
 
 
 @pytest.mark.django_db

@@ -117,7 +117,7 @@ def test_outlet_editor_publishes_own_outlet_column_articles(staff, login, newsro
     from columns.models import ColumnArticlePage, OutletPage
     from tests.factories import ColumnPageFactory
 
-    outlet = OutletPage.objects.get(unit__slug="bao-soc-trang")
+    outlet = OutletPage.objects.filter(locale__language_code="vi").get(unit__slug="bao-soc-trang")
     column = ColumnPageFactory(parent=outlet, title="Người tốt việc tốt")
     client = login(staff["bst-reporter"])
     url = f"/admin/pages/add/columns/columnarticlepage/{column.pk}/"

@@ -25,7 +25,10 @@ def at(year, month, day):
 
 
 def story(unit_slug, when):
-    return ExemplarPageFactory(parent=UnitSectionPage.objects.get(unit__slug=unit_slug), first_published_at=when)
+    return ExemplarPageFactory(
+        parent=UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug=unit_slug),
+        first_published_at=when,
+    )
 
 
 def dashboard(user, today=TODAY):

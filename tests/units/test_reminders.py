@@ -20,7 +20,7 @@ FIVE_DAYS_BEFORE = "2020-06-25"
 
 
 def story(unit_slug, year, month, day):
-    section = UnitSectionPage.objects.get(unit__slug=unit_slug)
+    section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug=unit_slug)
     return ExemplarPageFactory(
         parent=section, first_published_at=timezone.make_aware(datetime.datetime(year, month, day, 9))
     )

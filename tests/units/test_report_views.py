@@ -39,7 +39,7 @@ def story(section, published, submitted=None, **kwargs):
 
 
 def section_of(slug):
-    return UnitSectionPage.objects.get(unit__slug=slug, locale__language_code="vi")
+    return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug=slug, locale__language_code="vi")
 
 
 def login(client, user, language="en"):

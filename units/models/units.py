@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -94,6 +94,9 @@ class Unit(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    # Unit names are proper names; these are for readers of Khmer and English where one is used.
+    name_km = models.CharField(_("name in Khmer"), max_length=255, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=255, blank=True)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -144,6 +147,7 @@ class Unit(models.Model):
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("bloc")]),
         FieldPanel("contact_emails"),
         MultiFieldPanel(
@@ -181,6 +185,15 @@ class Unit(models.Model):
         if not self.slug:
             self.slug = slugify_vi(self.name, max_length=100)
         super().save(*args, **kwargs)
+
+    def name_in(self, language_code):
+        """The unit's name for readers of ``language_code``, falling back to its Vietnamese name."""
+        return {"km": self.name_km, "en": self.name_en}.get((language_code or "")[:2]) or self.name
+
+    @property
+    def localized_name(self):
+        """The name in the active language, where one is given."""
+        return self.name_in(translation.get_language())
 
     @property
     def emails(self):

@@ -4,7 +4,7 @@ from django.db import transaction
 from exemplars.setup import ensure_outlet_pages, ensure_sections, load_award_types, load_fields
 from exemplars.signals import defer_unit_provisioning
 from home.seeding import Tally
-from home.setup import ensure_page_tree
+from home.setup import ensure_page_tree, ensure_translated_skeleton
 from units.loading import DEFAULT_UNITS_FILE, UnitsFileError, load_quota_rules, load_units
 from units.models import Unit
 from units.roles import ensure_site_roles, ensure_unit_roles
@@ -35,6 +35,7 @@ class Command(BaseCommand):
                 load_award_types(tally)
                 ensure_sections(tally)
                 ensure_outlet_pages(tally)
+                ensure_translated_skeleton(tally)
                 for unit in Unit.objects.active():
                     ensure_unit_roles(unit, tally)
                 ensure_site_roles(tally)
