@@ -40,3 +40,13 @@ def section(newsroom):
     from exemplars.models import UnitSectionPage
 
     return UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rolled-back rows reuse ids, and Wagtail caches
+    renditions by image id, so a stale entry could otherwise show another test's file."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

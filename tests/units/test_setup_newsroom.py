@@ -75,10 +75,10 @@ def test_locales_and_page_tree_follow_the_design(newsroom):
 def test_every_active_contributing_unit_has_a_section_and_outlets_have_pages(newsroom):
     contributing = Unit.objects.contributing()
     assert contributing.count() == 35
-    assert set(UnitSectionPage.objects.values_list("unit__slug", flat=True)) == set(
+    assert set(UnitSectionPage.objects.filter(locale__language_code="vi").values_list("unit__slug", flat=True)) == set(
         contributing.values_list("slug", flat=True)
     )
-    assert sorted(OutletPage.objects.values_list("unit__slug", flat=True)) == [
+    assert sorted(OutletPage.objects.filter(locale__language_code="vi").values_list("unit__slug", flat=True)) == [
         "bao-soc-trang",
         "dai-phat-thanh-va-truyen-hinh-soc-trang",
     ]

@@ -1,5 +1,6 @@
 """Who contributes: the units of the province and the emulation blocs they are scored in."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
@@ -194,6 +195,15 @@ class Unit(models.Model):
     def localized_name(self):
         """The name in the active language, where one is given."""
         return self.name_in(translation.get_language())
+
+    @property
+    def label(self):
+        """A compact name for cards and lists: the short name for Vietnamese readers, else the
+        name in the reader's language."""
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        if language == settings.LANGUAGE_CODE:
+            return self.short_name or self.name
+        return self.name_in(language)
 
     @property
     def emails(self):
