@@ -8,11 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from exemplars.api import StoryBodyField, TranslationsField
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.pagination import paginate
@@ -76,6 +78,20 @@ class CampaignPage(FoldedTitle, Page):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.HonouringEventPage"]
+
+    # The read-only JSON API (docs/api.md).
+    api_fields = [
+        APIField("summary"),
+        APIField("launched_by"),
+        APIField("document_number"),
+        APIField("document_date"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("goals"),
+        APIField("body", serializer=StoryBodyField()),
+        APIField("last_published_at"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     class Meta:
         verbose_name = _("campaign")

@@ -1,7 +1,213 @@
-"""The read-only JSON API (wagtail.api.v2) for the provincial and central portals."""
+"""The read-only JSON API (wagtail.api.v2) for the provincial and central portals (docs/api.md).
 
+One endpoint, /api/v2/pages/: Wagtail's pages API, limited to live pages that anyone may read,
+with the story filters (unit, field, published_after, published_before), story-shaped listing
+defaults, listings that cost a fixed number of queries, and public caching headers.
+"""
+
+import datetime
+import re
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageViewRestriction
+
+# How long portals and proxies may keep a response (seconds).
+CACHE_SECONDS = 300
+
+STORY_TYPE = "exemplars.ExemplarPage"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+SLUG = re.compile(r"[-\w]+", re.ASCII)
+
+
+class StoryFilter(BaseFilterBackend):
+    """``?unit=<unit slug>``, ``?field=<field slug>`` (stories only) and the publication-date range.
+
+    ``published_after`` and ``published_before`` take a date (YYYY-MM-DD) in the site's time zone
+    and are both inclusive; they work on every page type (first_published_at is Page's).
+    """
+
+    query_parameters = frozenset(["unit", "field", "published_after", "published_before"])
+
+    def filter_queryset(self, request, queryset, view):
+        from exemplars.models import ExemplarPage, Field
+        from units.models import Unit
+
+        params = request.GET
+        for name in ("unit", "field"):
+            if name in params and not issubclass(queryset.model, ExemplarPage):
+                raise BadRequestError(f"filtering by {name} needs type={STORY_TYPE}")
+
+        if "unit" in params:
+            unit = Unit.objects.filter(slug=params["unit"]).first() if SLUG.fullmatch(params["unit"]) else None
+            if unit is None:
+                raise BadRequestError(f"unit not found: '{params['unit']}'")
+            queryset = queryset.filter(pk__in=ExemplarPage.objects.filter(unit=unit).values("pk"))
+
+        if "field" in params:
+            # Any locale's slug finds the field; stories match it through any of its translations.
+            keys = Field.objects.filter(slug=params["field"]).values("translation_key")
+            if not SLUG.fullmatch(params["field"]) or not keys.exists():
+                raise BadRequestError(f"field not found: '{params['field']}'")
+            stories = ExemplarPage.objects.filter(fields__translation_key__in=keys)
+            queryset = queryset.filter(pk__in=stories.values("pk"))
+
+        after = _date_parameter(params, "published_after")
+        before = _date_parameter(params, "published_before")
+        if after and before and after > before:
+            raise BadRequestError("published_after must not be later than published_before")
+        if after:
+            queryset = queryset.filter(first_published_at__gte=_start_of(after))
+        if before:
+            queryset = queryset.filter(first_published_at__lt=_start_of(before + datetime.timedelta(days=1)))
+        return queryset
+
+
+def _date_parameter(params, name):
+    if name not in params:
+        return None
+    value = params[name]
+    try:
+        # fromisoformat alone would also take "20200115" and "2020-W03-1".
+        if not DATE.fullmatch(value):
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise BadRequestError(f"{name} must be a date as YYYY-MM-DD, got '{value}'") from error
+
+
+def _start_of(date):
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's ``?<field>=<value>`` filter, answering 400 rather than 500 to a value of the wrong shape."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValidationError, ValueError, TypeError) as error:
+            message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            raise BadRequestError(f"field filter error. {message}") from error
+
+
+class NewsroomPagesAPIViewSet(PagesAPIViewSet):
+    # Everyone reads the same public pages: no sign-in, so no session is read and no response
+    # varies by cookie.
+    authentication_classes = []
+    filter_backends = [
+        CheckedFieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        StoryFilter,
+        SearchFilter,  # needs to be last, as SearchResults querysets cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(StoryFilter.query_parameters)
+
+    # Fields a listing shows without ?fields=, besides Wagtail's (id, type, detail_url, html_url,
+    # slug, first_published_at, locale, title): enough for a card.
+    listing_defaults_by_type = {
+        "exemplars.ExemplarPage": [
+            "summary",
+            "kind",
+            "subject_kind",
+            "subject_name",
+            "unit",
+            "fields",
+            "main_image_thumbnail",
+        ],
+        "campaigns.CampaignPage": ["summary", "start_date", "end_date"],
+        "columns.ColumnArticlePage": ["summary", "main_image_thumbnail"],
+    }
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        label = f"{model._meta.app_label}.{model.__name__}"
+        return fields + cls.listing_defaults_by_type.get(label, [])
+
+    @classmethod
+    def get_available_fields(cls, model, db_fields_only=False):
+        fields = super().get_available_fields(model, db_fields_only=db_fields_only)
+        if db_fields_only:
+            # What ?<field>= and ?order= may use: plain columns. Relations to many objects and
+            # rich content cannot be compared, and ?unit= takes a slug (StoryFilter), not an id.
+            fields = [name for name in fields if _is_plain_column(model, name)]
+        return fields
+
+    def get_base_queryset(self):
+        """Live pages that anyone may read: a signed-in editor or a password in the session does
+        not add private pages, so every response can be cached publicly."""
+        if not hasattr(self, "_public_pages"):
+            queryset = super().get_base_queryset()
+            for restriction in PageViewRestriction.objects.select_related("page"):
+                if restriction.accept_request(self.request):
+                    queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+            self._public_pages = queryset
+        return self._public_pages
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        pages = list(self.paginate_queryset(queryset))
+        serializer_class = self.get_serializer_class()
+        self.prefetch_for(pages, serializer_class)
+        serializer = serializer_class(pages, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
+    def prefetch_for(self, pages, serializer_class):
+        """Load in bulk what the listed fields read, so the listing's query count does not grow per page."""
+        if not pages:
+            return
+        prefetch_related_objects(pages, "locale")
+        declared = serializer_class._declared_fields
+        for name in serializer_class.Meta.fields:
+            prefetch = getattr(declared.get(name), "prefetch", None)
+            if prefetch is not None:
+                prefetch(pages, self)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        renderer = getattr(response, "accepted_renderer", None)
+        if response.status_code == 200 and getattr(renderer, "format", None) == "json":
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+            patch_vary_headers(response, ["Accept"])
+        return response
+
+
+def _is_plain_column(model, name):
+    if name in StoryFilter.query_parameters:
+        return False
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return True
+    if field.many_to_many or field.one_to_many:
+        return False
+    return not isinstance(field, (StreamField, RichTextField))
+
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", NewsroomPagesAPIViewSet)

@@ -4,10 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from exemplars.api import MainImageRenditionField, MediaFileField, StoryBodyField, TranslationsField
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.listings import in_given_order
@@ -152,6 +154,19 @@ class ColumnArticlePage(FoldedTitle, Page):
     ]
     parent_page_types = ["columns.ColumnPage"]
     subpage_types = []
+
+    # The read-only JSON API (docs/api.md).
+    api_fields = [
+        APIField("summary"),
+        APIField("main_image_thumbnail", serializer=MainImageRenditionField("fill-480x320")),
+        APIField("main_image_large", serializer=MainImageRenditionField("fill-1200x630")),
+        APIField("main_image_alt"),
+        APIField("media", serializer=MediaFileField()),
+        APIField("body", serializer=StoryBodyField()),
+        APIField("transcript"),
+        APIField("last_published_at"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     class Meta:
         verbose_name = _("column article")

@@ -9,10 +9,20 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from exemplars.api import (
+    AwardsField,
+    CampaignField,
+    FieldsField,
+    MainImageRenditionField,
+    StoryBodyField,
+    TranslationsField,
+    UnitField,
+)
 from home.blocks import StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.listings import in_given_order
@@ -307,6 +317,26 @@ class ExemplarPage(FoldedTitle, Page):
 
     parent_page_types = ["exemplars.UnitSectionPage"]
     subpage_types = []
+
+    # The read-only JSON API (docs/api.md); first_published_at is in every page's "meta".
+    api_fields = [
+        APIField("summary"),
+        APIField("kind"),
+        APIField("subject_kind"),
+        APIField("subject_name"),
+        APIField("position"),
+        APIField("locality"),
+        APIField("unit", serializer=UnitField()),
+        APIField("fields", serializer=FieldsField()),
+        APIField("campaign", serializer=CampaignField()),
+        APIField("awards", serializer=AwardsField()),
+        APIField("main_image_thumbnail", serializer=MainImageRenditionField("fill-480x320")),
+        APIField("main_image_large", serializer=MainImageRenditionField("fill-1200x630")),
+        APIField("main_image_alt"),
+        APIField("body", serializer=StoryBodyField()),
+        APIField("last_published_at"),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     class Meta:
         verbose_name = _("exemplar story")
