@@ -155,8 +155,11 @@ def ensure_site_roles(tally):
     board_unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
     board = _ensure_group(Role.BOARD, board_unit, tally)
     for model in (ExemplarIndexPage, CampaignIndexPage):
-        for page in model.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
+        for page in model.objects.all():
             _grant_pages(board, page, BOARD_PAGE_PERMISSIONS)
+    # The Board reviews and publishes translations, which translators may only draft.
+    for home in HomePage.objects.exclude(locale__language_code=settings.LANGUAGE_CODE):
+        _grant_pages(board, home, BOARD_PAGE_PERMISSIONS)
     _grant_collection(board, Collection.get_first_root_node(), BOARD_COLLECTION_PERMISSIONS)
     board.permissions.add(*[_permission(*p) for p in BOARD_MODEL_PERMISSIONS])
 

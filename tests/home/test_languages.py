@@ -73,5 +73,8 @@ def test_translators_work_only_in_their_language_and_cannot_publish(newsroom):
     assert english_section.title == "Kế Sách District"
     assert english_section.permissions_for_user(users["translator-en"]).can_edit()
     assert not english_section.permissions_for_user(users["translator-en"]).can_publish()
-    # A translation goes to the Board before it is live.
+    # A translation goes to the Board before it is live, and the Board may publish it.
     assert english_section.get_workflow().name == "Ban Thi đua - Khen thưởng duyệt"
+    assert english_section.permissions_for_user(users["board"]).can_publish()
+    assert english_home.permissions_for_user(users["board"]).can_publish()
+    assert not vietnamese_home.permissions_for_user(users["board"]).can_publish()
