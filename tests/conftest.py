@@ -50,3 +50,10 @@ def fresh_cache():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to a folder of this test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

@@ -1,32 +1,20 @@
 """The read-only JSON API at /api/v2/ that the provincial and central portals pull stories from."""
 
 import datetime
-import io
 
 import pytest
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, PageViewRestriction
 
 from campaigns.models import CampaignIndexPage
 from exemplars.models import AwardType, ExemplarAward, ExemplarPage, Field, UnitSectionPage
 from tests.factories import CampaignPageFactory, ExemplarPageFactory
+from tests.helpers import at, png, published
 
 API = "/api/v2/pages/"
 STORY = "exemplars.ExemplarPage"
-
-
-def published(page):
-    page.save_revision().publish()
-    return page
-
-
-def at(year, month, day, hour=9):
-    return timezone.make_aware(datetime.datetime(year, month, day, hour, 0))
 
 
 def section_of(unit_slug):
@@ -46,18 +34,6 @@ def get(client, **params):
 def ids(response):
     assert response.status_code == 200, response.content
     return {item["id"] for item in response.json()["items"]}
-
-
-def png(name="anh.png", size=(1600, 1000)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, "green").save(buffer, "PNG")
-    return ImageFile(buffer, name=name)
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 @pytest.fixture
@@ -212,7 +188,7 @@ def full_story(newsroom, media_root):
         main_image=image,
         main_image_alt="Chị Sóc Hà cho tôm ăn",
         campaign=campaign,
-        first_published_at=at(2020, 5, 12),
+        first_published_at=at(2020, 5, 12, hour=9),
         body=[
             ("paragraph", "<p>Năm 2015, chị mạnh dạn chuyển đổi hai công ruộng.</p>"),
             (

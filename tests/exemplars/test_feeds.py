@@ -2,16 +2,13 @@
 
 import datetime
 import html
-import io
 
 import feedparser
 import pytest
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
-from PIL import Image as PILImage
+from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.models import Locale
 
@@ -24,24 +21,13 @@ from tests.factories import (
     ColumnPageFactory,
     ExemplarPageFactory,
 )
+from tests.helpers import at, png, published
 
 FORMATS = ["rss", "atom"]
 
 
-def at(year, month, day=15):
-    return timezone.make_aware(datetime.datetime(year, month, day, 9, 0))
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def png_image(title="Ảnh ông Sơn"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "green").save(buffer, "PNG")
-    return Image.objects.create(title=title, file=ImageFile(buffer, name="anh-feed.png"))
+    return Image.objects.create(title=title, file=png("anh-feed.png", size=(40, 30)))
 
 
 def feed_rendition(image):

@@ -1,18 +1,12 @@
 """The public listing: filters that combine and keep their state, pagination, bad input."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from exemplars.models import ExemplarPage, Field, UnitSectionPage
 from tests.factories import ExemplarPageFactory
-
-
-def published(year, month=6):
-    return timezone.make_aware(datetime.datetime(year, month, 15, 9, 0))
+from tests.helpers import at
 
 
 @pytest.fixture
@@ -23,19 +17,19 @@ def stories(newsroom):
     nong_thon = Field.objects.get(slug="xay-dung-nong-thon-moi")
     made = {
         "ks-model-2019": ExemplarPageFactory(
-            parent=ke_sach, title="Mô hình lúa - tôm ở An Mỹ", kind="new_model", first_published_at=published(2019)
+            parent=ke_sach, title="Mô hình lúa - tôm ở An Mỹ", kind="new_model", first_published_at=at(2019, 6)
         ),
         "ks-exemplar-2020": ExemplarPageFactory(
-            parent=ke_sach, title="Ông Sơn Thươl giữ đường quê sạch", first_published_at=published(2020)
+            parent=ke_sach, title="Ông Sơn Thươl giữ đường quê sạch", first_published_at=at(2020, 6)
         ),
         "yt-exemplar-2020": ExemplarPageFactory(
-            parent=y_te, title="Bác sĩ Lâm Thị Sa Rươne", subject_kind="individual", first_published_at=published(2020)
+            parent=y_te, title="Bác sĩ Lâm Thị Sa Rươne", subject_kind="individual", first_published_at=at(2020, 6)
         ),
         "yt-collective-2019": ExemplarPageFactory(
             parent=y_te,
             title="Khoa Nhi Bệnh viện Đa khoa tỉnh",
             subject_kind="collective",
-            first_published_at=published(2019),
+            first_published_at=at(2019, 6),
         ),
     }
     made["ks-model-2019"].fields.set([nong_thon])

@@ -1,49 +1,24 @@
 """Discovery: /sitemap.xml over every language, robots.txt, and what each page tells search engines
 and social networks (canonical and hreflang links, Open Graph, Twitter card, JSON-LD)."""
 
-import io
 import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from exemplars.models import ExemplarIndexPage, UnitSectionPage
 from home.models import HomePage
 from tests.factories import ColumnArticlePageFactory, ColumnPageFactory, ExemplarPageFactory
+from tests.helpers import png, published
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 XSS = '</script><script>alert(1)</script>" onmouseover="alert(2)'
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def png(name="anh.png", size=(1600, 1000)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, "green").save(buffer, "PNG")
-    return ImageFile(buffer, name=name)
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    from wagtail.images.models import Rendition
-
-    settings.MEDIA_ROOT = tmp_path
-    # Renditions are cached by image id, and ids come round again after other tests' rollbacks.
-    Rendition.cache_backend.clear()
-    yield tmp_path
-    Rendition.cache_backend.clear()
 
 
 def translate(page, language_code, **values):

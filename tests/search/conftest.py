@@ -1,7 +1,4 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from campaigns.models import CampaignIndexPage
 from columns.models import OutletPage
@@ -14,16 +11,7 @@ from tests.factories import (
     ExemplarPageFactory,
     StandardPageFactory,
 )
-
-
-def published(page):
-    page.save_revision().publish()
-    return page
-
-
-def at(year, month):
-    return timezone.make_aware(datetime.datetime(year, month, 15, 9, 0))
-
+from tests.helpers import at, published
 
 # (key, section slug, title, summary, subject kind, field slug, year)
 STORIES = [

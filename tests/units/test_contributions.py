@@ -5,20 +5,16 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.models import Locale
 
 from exemplars.models import ExemplarPage, UnitSectionPage
 from tests.factories import ExemplarPageFactory, UnitFactory
+from tests.helpers import at
 from units.contributions import MET, NOT_REQUIRED, PENDING, SHORT, Period, contribution_report, current_standing
 from units.models import QuotaRule, Unit
 
 YEAR = 2020
 END_OF_YEAR = datetime.date(2021, 1, 15)
-
-
-def at(year, month, day, hour=10):
-    return timezone.make_aware(datetime.datetime(year, month, day, hour, 0))
 
 
 def story(section, published, submitted=None, **kwargs):

@@ -1,24 +1,15 @@
 """Each role, each action, on its own unit and on another: what Wagtail's own permissions allow."""
 
-import io
-
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.test import Client
-from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from exemplars.models import ExemplarPage
 from tests.factories import ExemplarPageFactory
+from tests.helpers import png
 from tests.units.moderation import submit_story, workflow_action
-
-
-def png(name):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (8, 8), "green").save(buffer, "PNG")
-    return ImageFile(buffer, name=name)
 
 
 @pytest.fixture

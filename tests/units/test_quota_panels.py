@@ -7,21 +7,17 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail import hooks
 
 from exemplars.models import UnitSectionPage
 from tests.factories import ExemplarPageFactory, UnitFactory
+from tests.helpers import at
 from units.models import QuotaRule, Unit, UnitKind
 from units.panels import UnitQuotaPanel, UnitsBehindPanel, add_quota_panels
 
 # 25 May 2020: a district's May ends in 6 days, a department's second quarter in 36.
 TODAY = datetime.date(2020, 5, 25)
 DISTRICTS = 11
-
-
-def at(year, month, day):
-    return timezone.make_aware(datetime.datetime(year, month, day, 10, 0))
 
 
 def story(unit_slug, when):

@@ -16,6 +16,7 @@ from wagtail.users.models import UserProfile
 
 from exemplars.models import ExemplarPage, UnitSectionPage
 from tests.factories import ExemplarPageFactory, UnitFactory
+from tests.helpers import at
 from units.models import EmulationBloc, Role, Unit
 from units.roles import add_member
 
@@ -25,10 +26,6 @@ REPORT_RESULTS = "units_reports:contributions_results"
 STORIES = "units_reports:contribution_stories"
 SCORING = "units_reports:scoring"
 VHXH = "khoi-van-hoa-xa-hoi"
-
-
-def at(year, month, day, hour=10):
-    return timezone.make_aware(datetime.datetime(year, month, day, hour, 0))
 
 
 def story(section, published, submitted=None, **kwargs):
