@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from exemplars.models import SubjectKind
+from home.listings import in_given_order
 from home.pagination import paginate
 from search.filters import SearchFilter
 from search.models import ContentKind
@@ -96,9 +97,8 @@ def promoted_pages(query, locale):
     pinned = Query.objects.filter(query_string=normalise_query_string(query)).first()
     if pinned is None:
         return []
-    page_ids = pinned.editors_picks.exclude(page=None).order_by("sort_order").values_list("page_id", flat=True)
-    pages = Page.objects.live().public().filter(pk__in=list(page_ids), locale=locale).specific()
-    return sorted(pages, key=lambda page: list(page_ids).index(page.pk))
+    page_ids = list(pinned.editors_picks.exclude(page=None).order_by("sort_order").values_list("page_id", flat=True))
+    return in_given_order(Page.objects.live().public().filter(locale=locale).specific(), page_ids)
 
 
 def search(request):

@@ -209,10 +209,11 @@ def roles_of(user):
 
 
 def add_member(user, role, unit=None):
-    """Put ``user`` in the group of ``role`` (for ``unit``); the group must exist."""
+    """Put ``user`` in the group of ``role`` (for ``unit``; the Board's unit by default for the
+    Board), creating the group if it is missing."""
     from home.seeding import Tally
 
-    if role in (Role.BOARD,) and unit is None:
+    if role == Role.BOARD and unit is None:
         unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
     group = group_for(role, unit) or _ensure_group(role, unit, Tally())
     user.groups.add(group)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from units.models import Role, Unit, UnitKind
+from units.models import Role, Unit
 from units.roles import add_member
 
 # username: (full name, role, unit slug or None for site-wide roles)
@@ -34,9 +34,6 @@ def ensure_demo_users():
         if created:
             user.set_unusable_password()
             user.save()
-        unit = Unit.objects.get(slug=unit_slug) if unit_slug else None
-        if role == Role.BOARD:
-            unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
-        add_member(user, role, unit)
+        add_member(user, role, Unit.objects.get(slug=unit_slug) if unit_slug else None)
         users[username] = user
     return users
