@@ -38,8 +38,13 @@ run: setup
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium), headless.
-e2e: install
+# The checkers the browser tests inject or run: axe-core and the Nu HTML Checker (npm, pinned by package-lock.json).
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules/.installed
+
+# Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium), headless, plus axe-core and vnu.
+e2e: install node_modules/.installed
 	$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 lint: install
@@ -58,4 +63,4 @@ lock:
 	rm -rf tmp/lock-venv
 
 clean:
-	rm -rf $(VENV) tmp collected-static
+	rm -rf $(VENV) tmp collected-static node_modules
