@@ -49,6 +49,11 @@ def read_staff_file(path):
 
     units = {unit.slug: unit for unit in Unit.objects.all()}
     roles = set(Role.values)
+    # Checked here, not left to the database: PostgreSQL would refuse an over-long value only when
+    # that row is saved, halfway through the import (SQLite would silently store it).
+    user_fields = get_user_model()._meta
+    max_username = user_fields.get_field("username").max_length
+    max_email = user_fields.get_field("email").max_length
     seen = {}
     problems, good = [], []
     for line, raw in enumerate(rows[1:], start=2):
@@ -63,6 +68,8 @@ def read_staff_file(path):
             UnicodeUsernameValidator()(username)
         except ValidationError:
             reasons.append(f"username {username!r} is not valid (letters, digits and @.+-_ only)")
+        if len(username) > max_username:
+            reasons.append(f"username is longer than {max_username} characters")
         if username.lower() in seen:
             reasons.append(f"username {username!r} already appears on line {seen[username.lower()]}")
         else:
@@ -73,6 +80,9 @@ def read_staff_file(path):
             validate_email(email)
         except ValidationError:
             reasons.append(f"email {email!r} is not a valid address")
+        else:
+            if len(email) > max_email:
+                reasons.append(f"email is longer than {max_email} characters")
         unit = units.get(unit_slug) if unit_slug else None
         if role not in roles:
             reasons.append(f"role {role!r} is not one of {', '.join(sorted(roles))}")
