@@ -30,6 +30,8 @@ class HomePage(FoldedTitle, Page):
         "campaigns.CampaignIndexPage",
         "columns.ColumnIndexPage",
         "home.StandardPage",
+        "submissions.NominationFormPage",
+        "submissions.DifficultyReportFormPage",
     ]
 
     class Meta:

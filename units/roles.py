@@ -50,6 +50,8 @@ BOARD_MODEL_PERMISSIONS = [
         ("units", "emulationbloc"),
         ("exemplars", "field"),
         ("exemplars", "awardtype"),
+        ("submissions", "nomination"),
+        ("submissions", "difficultyreport"),
     ]
     for action in ("add", "change", "delete", "view")
 ]

@@ -5,6 +5,7 @@ from exemplars.setup import ensure_outlet_pages, ensure_sections, load_award_typ
 from exemplars.signals import defer_unit_provisioning
 from home.seeding import Tally
 from home.setup import ensure_page_tree, ensure_translated_skeleton
+from submissions.setup import ensure_form_pages
 from units.loading import DEFAULT_UNITS_FILE, UnitsFileError, load_quota_rules, load_units
 from units.models import Unit
 from units.roles import ensure_site_roles, ensure_unit_roles
@@ -36,6 +37,7 @@ class Command(BaseCommand):
                 ensure_sections(tally)
                 ensure_outlet_pages(tally)
                 ensure_translated_skeleton(tally)
+                ensure_form_pages(tally)
                 for unit in Unit.objects.active():
                     ensure_unit_roles(unit, tally)
                 ensure_site_roles(tally)

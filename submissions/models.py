@@ -1,0 +1,227 @@
+"""What the public sends the Board: nominations of exemplars and units' reports of difficulties.
+
+The plan asks units to report the difficulties they meet in carrying it out to the Department of
+Home Affairs through the Board, and the Board looks for exemplars to introduce; both arrive through
+form pages in the page tree (so they can be translated and put in menus) and are kept here.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from exemplars.models import SubjectKind
+from home.forms import NewsroomPageForm
+from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+
+# Field sizes, shared by the models and the public forms (which give the readable errors).
+NAME_LENGTH = 200
+ADDRESS_LENGTH = 255
+PHONE_LENGTH = 20
+SUBJECT_LENGTH = 200
+LONG_TEXT_LENGTH = 5000
+# The whole urlencoded body: every long field full of Vietnamese (up to 9 bytes a letter once
+# percent-encoded) still fits; anything larger is not a person typing into this form.
+MAX_BODY_BYTES = 128 * 1024
+
+
+class NominationStatus(models.TextChoices):
+    NEW = "new", _("New")
+    REVIEWED = "reviewed", _("Reviewed")
+    STORY = "story", _("Turned into a story")
+    DECLINED = "declined", _("Declined")
+
+
+class ReportStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in-progress", _("Being handled")
+    RESOLVED = "resolved", _("Resolved")
+
+
+class Submission(models.Model):
+    """What every submission has: when it came, in which language, and the Board's notes."""
+
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    language_code = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, editable=False)
+    board_notes = models.TextField(_("Board's notes"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class Nomination(Submission):
+    """A person, collective or household proposed as an exemplar (giới thiệu gương điển hình)."""
+
+    nominee_name = models.CharField(_("nominee's name"), max_length=NAME_LENGTH)
+    nominee_kind = models.CharField(
+        _("nominee is"), max_length=16, choices=SubjectKind.choices, default=SubjectKind.INDIVIDUAL
+    )
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+    )
+    address = models.CharField(_("commune or address"), max_length=ADDRESS_LENGTH, blank=True)
+    field = models.ForeignKey(
+        "exemplars.Field",
+        verbose_name=_("field"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+    )
+    achievements = models.TextField(_("achievements"))
+    nominator_name = models.CharField(_("nominator's name"), max_length=NAME_LENGTH)
+    nominator_phone = models.CharField(_("nominator's phone"), max_length=PHONE_LENGTH, blank=True)
+    nominator_email = models.EmailField(_("nominator's email"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=NominationStatus.choices, default=NominationStatus.NEW, db_index=True
+    )
+
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("board_notes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("nominee_name"), FieldPanel("nominee_kind")]),
+                FieldRowPanel([FieldPanel("unit"), FieldPanel("address")]),
+                FieldPanel("field"),
+                FieldPanel("achievements"),
+            ],
+            heading=_("Nominee"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("nominator_name"),
+                FieldRowPanel([FieldPanel("nominator_phone"), FieldPanel("nominator_email")]),
+            ],
+            heading=_("Nominator"),
+        ),
+    ]
+
+    class Meta(Submission.Meta):
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+
+    def __str__(self):
+        return self.nominee_name
+
+
+class DifficultyReport(Submission):
+    """A unit's report of a difficulty in carrying out the plan (phản ánh khó khăn, vướng mắc)."""
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="difficulty_reports"
+    )
+    reporter_name = models.CharField(_("reporter's name"), max_length=NAME_LENGTH)
+    position = models.CharField(_("position"), max_length=NAME_LENGTH, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=PHONE_LENGTH, blank=True)
+    subject = models.CharField(_("subject"), max_length=SUBJECT_LENGTH)
+    description = models.TextField(_("description"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.NEW, db_index=True
+    )
+
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("board_notes"),
+        MultiFieldPanel(
+            [FieldPanel("unit"), FieldPanel("subject"), FieldPanel("description")],
+            heading=_("Difficulty"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("reporter_name"), FieldPanel("position")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+            ],
+            heading=_("Reporter"),
+        ),
+    ]
+
+    class Meta(Submission.Meta):
+        verbose_name = _("difficulty report")
+        verbose_name_plural = _("difficulty reports")
+
+    def __str__(self):
+        return self.subject
+
+
+class SubmissionFormPage(RoutablePageMixin, FoldedTitle, Page):
+    """A public form page: the form at the page's address, its thank-you at ``cam-on/``.
+
+    Nothing here may be cached: each form carries a CSRF token, and the answers show what a
+    reader typed (see submissions.views).
+    """
+
+    base_form_class = NewsroomPageForm
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link"], help_text=_("Shown after sending.")
+    )
+
+    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    # Set by each page type; Wagtail gives every concrete page type its own default template.
+    template = None
+    form_class = None
+    rate_limit_group = None
+
+    class Meta:
+        abstract = True
+
+    @path("")
+    def form_view(self, request):
+        from submissions.views import serve_form
+
+        return serve_form(self, request)
+
+    @path("cam-on/", name="thanks")
+    def thanks_view(self, request):
+        from submissions.views import serve_thanks
+
+        return serve_thanks(self, request)
+
+    def thanks_url(self):
+        return self.url + self.reverse_subpage("thanks")
+
+
+class NominationFormPage(SubmissionFormPage):
+    """Giới thiệu gương điển hình: anyone may propose an exemplar to the Board."""
+
+    rate_limit_group = "submissions.nomination"
+    template = "submissions/form_page.html"
+
+    class Meta:
+        verbose_name = _("nomination form page")
+
+    @property
+    def form_class(self):
+        from submissions.forms import NominationForm
+
+        return NominationForm
+
+
+class DifficultyReportFormPage(SubmissionFormPage):
+    """Phản ánh khó khăn, vướng mắc: a unit tells the Board what stands in the plan's way."""
+
+    rate_limit_group = "submissions.difficulty"
+    template = "submissions/form_page.html"
+
+    class Meta:
+        verbose_name = _("difficulty report form page")
+
+    @property
+    def form_class(self):
+        from submissions.forms import DifficultyReportForm
+
+        return DifficultyReportForm
