@@ -1,0 +1,48 @@
+"""Serving MEDIA_URL from Django, for a single-process setup without a web server in front
+(SERVE_MEDIA=true). In production nginx serves MEDIA_ROOT with the same headers:
+
+    location /media/images/ {            # renditions: a new file name for every spec and focal point
+        alias /srv/newsroom/media/images/;
+        add_header Cache-Control "public, max-age=31536000, immutable";
+    }
+    location /media/documents/ { return 404; }   # documents go through /documents/ (privacy checks)
+    location /media/ {                   # originals, audio and video may be replaced under the same name
+        alias /srv/newsroom/media/;
+        add_header Cache-Control "public, max-age=3600";
+    }
+"""
+
+import re
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import re_path
+from django.utils.cache import patch_cache_control
+from django.views.static import serve
+
+# Wagtail's renditions folder; rendition names are unique per image, spec and focal point.
+RENDITIONS_PREFIX = "images/"
+IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60
+# Wagtail's documents folder: never served directly, the document view checks privacy.
+PRIVATE_PREFIXES = ("documents/",)
+
+
+def serve_media(request, path):
+    """A file under MEDIA_ROOT with long-lived cache headers for renditions, shorter ones otherwise."""
+    if path.lstrip("/").startswith(PRIVATE_PREFIXES):
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if path.startswith(RENDITIONS_PREFIX):
+        patch_cache_control(response, public=True, max_age=IMMUTABLE_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE)
+    return response
+
+
+def urlpatterns():
+    """The pattern for MEDIA_URL (a local path such as /media/), or none when media lives elsewhere."""
+    prefix = settings.MEDIA_URL
+    if not prefix.startswith("/") or prefix.startswith("//"):
+        return []
+    pattern = "^" + re.escape(prefix.lstrip("/")) + "(?P<path>.*)$"
+    return [re_path(pattern, serve_media, name="media")]
