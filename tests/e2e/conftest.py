@@ -17,7 +17,17 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).resolve().parents[2] / "tmp" / "e2e"))
+ROOT = Path(__file__).resolve().parents[2]
+# Pinned in package.json and installed by `npm ci` (make e2e does it).
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "tmp" / "e2e"))
+
+
+def pytest_configure(config):
+    # content.py's fixtures (public_site and those it stands on) serve every browser test,
+    # whatever their names, without each module importing them.
+    config.pluginmanager.import_plugin("tests.e2e.content")
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +49,10 @@ def new_page(browser, live_server):
     """A fresh browser context per call (no shared cookies), pointed at the live server."""
     contexts = []
 
-    def make(width=1280, height=900):
+    def make(width=1280, height=900, **options):
+        """A page ``width`` by ``height`` pixels; ``options`` go to Playwright's ``new_context``."""
         context = browser.new_context(
-            base_url=live_server.url, viewport={"width": width, "height": height}, locale="vi-VN"
+            base_url=live_server.url, viewport={"width": width, "height": height}, locale="vi-VN", **options
         )
         context.set_default_timeout(15_000)
         contexts.append(context)

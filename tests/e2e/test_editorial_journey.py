@@ -1,10 +1,7 @@
 """The editorial journey in a real browser: a unit drafts, its approver and the Board approve,
 the public reads the story."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from exemplars.models import ExemplarPage, UnitSectionPage
 from home.demo.users import ensure_demo_users
@@ -15,8 +12,7 @@ TITLE = "Chị Thạch Thị Sa Rin làm giàu từ nghề dệt chiếu"
 
 
 @pytest.fixture
-def newsroom_with_staff(transactional_db):
-    call_command("setup_newsroom", stdout=io.StringIO())
+def newsroom_with_staff(fresh_newsroom):
     users = ensure_demo_users()
     for user in users.values():
         user.set_password(PASSWORD)
