@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e lint format install messages migrate setup lock clean
+.PHONY: run test e2e lint format install messages migrate setup lock clean bench
 
 # Reinstalls only when the lock file changed since the last install.
 $(STAMP): requirements.lock.txt
@@ -61,6 +61,12 @@ lock:
 	tmp/lock-venv/bin/python -m pip install --quiet -r requirements.txt
 	tmp/lock-venv/bin/python -m pip freeze --exclude pip > requirements.lock.txt
 	rm -rf tmp/lock-venv
+
+# The benchmark (docs/benchmarks.md): PostgreSQL seeded with 30,000 stories, gunicorn under production
+# settings, wrk. Needs wrk and a PostgreSQL server; BENCH_STORIES, BENCH_DURATION, BENCH_FORCE=1 and
+# BENCH_DATABASE_URL are described in bench/run.py.
+bench: install
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) tmp collected-static node_modules
