@@ -1,13 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.db import transaction
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.api import api_router
 from home import discovery
 from search import views as search_views
+
+# The 500 page's inline styles are allowed by its own Content-Security-Policy (cms/security.py).
+handler500 = "cms.security.server_error"
+
+# Each admin request is one transaction: Wagtail's page create view, for one, writes the page, then
+# its revision, then publishes, and a failure in between would leave a half-made page
+# (tests/cms/test_faults.py, tests/cms/test_transactions.py).
+decorate_urlpatterns(wagtailadmin_urls.urlpatterns, transaction.atomic)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +27,11 @@ urlpatterns = [
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
 ]
+
+if settings.SERVE_MEDIA:  # no web server in front: long-lived headers for renditions (cms/media.py)
+    from cms import media
+
+    urlpatterns += media.urlpatterns()
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,12 +1,15 @@
 """Settings shared by every environment. Everything that differs by machine comes from the
 environment (see .env.example); dev, production and test only change what they must."""
 
+import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from cms.env import env_bool, env_int, env_str
+from cms.env import env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -17,6 +20,7 @@ INSTALLED_APPS = [
     "exemplars",
     "campaigns",
     "columns",
+    "submissions",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -25,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -48,18 +53,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files, hashed and compressed, answered before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Early, so a database outage anywhere below answers 503 with a friendly page (cms/middleware.py).
+    "cms.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the language and the user are known; what runs below it is stored with a cached page.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -89,6 +105,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A persistent connection broken by a database restart is replaced before use, not failed on.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -105,6 +123,42 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous page cache (home/page_cache.py): seconds a public page or feed is kept (0: off);
+# publishing anything invalidates it. Several processes must share the cache (REDIS_URL).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# What browsers and a CDN are told (Cache-Control max-age) about cached anonymous pages.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/"]
+# Local memory is per process: the generation that invalidates it is then a file every worker on
+# the machine checks. With Redis the generation lives in Redis.
+PAGE_CACHE_GENERATION_FILE = env_str(
+    "PAGE_CACHE_GENERATION_FILE", None if REDIS_URL else str(BASE_DIR / "tmp" / "page-cache-generation")
+)
+# A CDN purged on publish (wagtail.contrib.frontend_cache): FRONTEND_CACHE_BACKEND is "http"
+# (a purge URL in FRONTEND_CACHE_LOCATION, e.g. nginx or Varnish), "cloudflare" (token and zone)
+# or "cloudfront" (distribution id); unset, nothing is purged.
+WAGTAILFRONTENDCACHE = {}
+_FRONTEND_CACHE_BACKEND = env_str("FRONTEND_CACHE_BACKEND", "")
+if _FRONTEND_CACHE_BACKEND == "http":
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_LOCATION"),
+    }
+elif _FRONTEND_CACHE_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env_str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+elif _FRONTEND_CACHE_BACKEND == "cloudfront":
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# We list every language's URL ourselves: translated pages have their own slugs, and Vietnamese
+# has no prefix, so Wagtail's rewriting of one URL per language would purge wrong addresses.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -147,6 +201,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Whitenoise (middleware) serves the hashed names of production's storage as immutable, cached
+# for ten years, and the .br/.gz copies it made at collectstatic; unhashed names for 60 seconds.
+# Serve MEDIA_URL from Django (cms/media.py) when no web server does: renditions immutable for a
+# year, originals, audio and video for MEDIA_MAX_AGE seconds. nginx does it in production.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+MEDIA_MAX_AGE = env_int("MEDIA_MAX_AGE", 3600)
 
 # Email: SMTP settings from the environment; dev and test override the backend.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -159,6 +219,12 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ban Thi đua - Khen thưởng <btdkt.sonv@soctrang.gov.vn>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Public forms (submissions): addresses told besides the Board's members, the address shown to
+# readers who are rate-limited, and how many complete forms one client may send per form and hour.
+SUBMISSIONS_NOTIFY_EMAILS = env_list("SUBMISSIONS_NOTIFY_EMAILS")
+SUBMISSIONS_CONTACT_EMAIL = env_str("SUBMISSIONS_CONTACT_EMAIL", "btdkt.sonv@soctrang.gov.vn")
+SUBMISSIONS_RATE_LIMIT = env_str("SUBMISSIONS_RATE_LIMIT", "5/h")
+
 # Wagtail
 WAGTAIL_SITE_NAME = _("Sóc Trăng advanced exemplars")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -168,9 +234,77 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    # Formats browsers play; cms.uploads adds the size limit and the thumbnail check.
+    "MEDIA_FORM_BASE": "cms.uploads.SafeMediaForm",
+    "AUDIO_EXTENSIONS": ["aac", "m4a", "mp3", "ogg", "wav"],
+    "VIDEO_EXTENSIONS": ["m4v", "mp4", "webm"],
+}
+WAGTAILMEDIA_MAX_UPLOAD_SIZE = 500 * 1024 * 1024  # ours, read by cms.uploads
+# Content checks and safe file names for every admin upload (cms/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.SafeImageForm"
 # Complex page forms can exceed Django's default of 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Security (docs/security.md). Headers every environment sends; production adds HTTPS-only ones.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail previews pages in a same-origin iframe, so DENY would break the editor.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+
+def _origin(url):
+    """The scheme and host of an absolute URL (a CDN or S3 bucket), or None for a local path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+_ASSET_ORIGINS = sorted({url for url in (_origin(STATIC_URL), _origin(MEDIA_URL)) if url})
+# The public site runs no inline script. The admin (and its previews, under /admin/) is
+# Wagtail's own, which needs inline script and styles, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_ASSET_ORIGINS],
+        "style-src": [SELF, *_ASSET_ORIGINS],
+        "img-src": [SELF, "data:", *_ASSET_ORIGINS],
+        "media-src": [SELF, *_ASSET_ORIGINS],
+        "font-src": [SELF, *_ASSET_ORIGINS],
+        # Videos embedded from YouTube and Facebook (wagtail.embeds) play in their own frames.
+        "frame-src": [
+            SELF,
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://www.facebook.com",
+            *env_list("CSP_EXTRA_FRAME_SRC"),
+        ],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+
+# Admin logins: locked for 30 minutes after 5 failures for one username from one address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: it refuses locked-out logins before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The 30 minutes count from the lock; trying again while locked does not start them over.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+# How many reverse proxies we run in front of the site (each appends to X-Forwarded-For).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 LOGGING = {
     "version": 1,

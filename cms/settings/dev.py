@@ -1,4 +1,4 @@
-from cms.env import env_list, env_str
+from cms.env import env_int, env_list, env_str
 
 from .base import *  # noqa: F403
 
@@ -7,3 +7,5 @@ DEBUG = True
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-key-not-for-production-6f1c2e9a")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Template and CSS edits would otherwise hide behind the page cache; PAGE_CACHE_SECONDS=300 tries it.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)

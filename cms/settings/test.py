@@ -7,3 +7,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache is off so that each test sees what it just wrote; tests/cms/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
+# One process: the generation lives in the cache, not in a file other test runs would share.
+PAGE_CACHE_GENERATION_FILE = None
+# Whitenoise looks files up per request instead of scanning a collectstatic folder tests never build.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
