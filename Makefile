@@ -66,6 +66,7 @@ lock:
 # settings, wrk. Needs wrk and a PostgreSQL server; BENCH_STORIES, BENCH_DURATION, BENCH_FORCE=1 and
 # BENCH_DATABASE_URL are described in bench/run.py.
 bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.run
 
 clean:
