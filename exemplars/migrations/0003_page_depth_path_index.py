@@ -9,22 +9,19 @@ class lets the same index serve the path prefix. Plans in docs/benchmarks.md.
 
 from django.db import migrations
 
+from cms.migration_operations import postgresql_only
+
 INDEX = "newsroom_page_depth_path"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page (depth, path varchar_pattern_ops)")
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("exemplars", "0002_exemplarpage_first_submitted_at")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        postgresql_only(
+            [
+                f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailcore_page (depth, path varchar_pattern_ops)",
+            ],
+            [f"DROP INDEX IF EXISTS {INDEX}"],
+        )
+    ]

@@ -8,25 +8,20 @@ index is not in the model's Meta because Django would then try to build it on SQ
 
 from django.db import migrations
 
+from cms.migration_operations import postgresql_only
+
 INDEX = "search_entry_text_folded_trgm"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_searchentry USING gin (text_folded gin_trgm_ops)"
-    )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        postgresql_only(
+            [
+                "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_searchentry USING gin (text_folded gin_trgm_ops)",
+            ],
+            [f"DROP INDEX IF EXISTS {INDEX}"],
+        )
+    ]

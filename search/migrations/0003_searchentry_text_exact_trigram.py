@@ -9,25 +9,20 @@ Meta, so SQLite never tries to build it.
 
 from django.db import migrations
 
+from cms.migration_operations import postgresql_only
+
 INDEX = "search_entry_text_exact_trgm"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_searchentry USING gin (text_exact gin_trgm_ops)"
-    )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_searchentry_text_folded_trigram")]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        postgresql_only(
+            [
+                "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_searchentry USING gin (text_exact gin_trgm_ops)",
+            ],
+            [f"DROP INDEX IF EXISTS {INDEX}"],
+        )
+    ]
