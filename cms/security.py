@@ -1,9 +1,6 @@
 """Small pieces the security settings point to (see docs/security.md)."""
 
-from csp.constants import SELF, UNSAFE_INLINE
-from csp.decorators import csp_replace
 from django.conf import settings
-from django.views.defaults import server_error as django_server_error
 
 
 def client_ip(request):
@@ -20,11 +17,6 @@ def client_ip(request):
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
-
-
-# 500.html carries its styles inline so it renders even when nothing else works; allow them on
-# that response only (scripts stay forbidden).
-server_error = csp_replace({"style-src": [SELF, UNSAFE_INLINE]})(django_server_error)
 
 
 def lockout_response(request, original_response=None, credentials=None):

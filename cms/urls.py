@@ -11,9 +11,6 @@ from cms.api import api_router
 from home import discovery
 from search import views as search_views
 
-# The 500 page's inline styles are allowed by its own Content-Security-Policy (cms/security.py).
-handler500 = "cms.security.server_error"
-
 # Each admin request is one transaction: Wagtail's page create view, for one, writes the page, then
 # its revision, then publishes, and a failure in between would leave a half-made page
 # (tests/cms/test_faults.py, tests/cms/test_transactions.py).
