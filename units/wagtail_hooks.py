@@ -31,17 +31,6 @@ class UnitViewSet(SnippetViewSet):
         "active_until",
         "successor",
     ]
-    export_headings = {
-        "name": _("Name"),
-        "short_name": _("Short name"),
-        "slug": _("Slug"),
-        "kind": _("Kind"),
-        "bloc": _("Emulation bloc"),
-        "contact_emails": _("Contact emails"),
-        "active_from": _("Active from"),
-        "active_until": _("Active until"),
-        "successor": _("Successor"),
-    }
     export_filename = "don-vi"
     ordering = ["name"]
 

@@ -58,7 +58,8 @@ def test_the_board_exports_nominations_as_csv(client, board_member, nominations)
     assert "gioi-thieu-guong-dien-hinh" in response["Content-Disposition"]
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     header, *rows = text.strip().splitlines()
-    assert "Người được giới thiệu" in header and "Điện thoại người giới thiệu" in header
+    assert "Tên người được giới thiệu" in header and "Điện thoại người giới thiệu" in header
+    assert header.startswith("Ngày nhận")
     assert len(rows) == 1
     assert "Chị Thạch Thị Sa Rươl" in rows[0] and "Huyện Kế Sách" in rows[0] and "0299 3821234" in rows[0]
 
