@@ -168,8 +168,7 @@ class Writer:
         from django.db import transaction
 
         from exemplars.models import ExemplarAward
-        from search.documents import padded
-        from search.folding import folded_words, words
+        from search.documents import entry_values
         from search.models import SearchEntry
 
         with transaction.atomic():
@@ -187,24 +186,9 @@ class Writer:
                     ExemplarAward(page_id=page.pk, sort_order=i, award_type=t, year=y, awarded_by=by, decision_number=d)
                     for i, (t, y, by, d) in enumerate(page._bench_awards)
                 ]
-                # The same document and folding as search.documents.index_page, without its per-page queries.
+                # The same entry as search.documents.index_page writes, without its per-page queries.
                 document = page.search_document()
-                everything = " ".join([document.title, document.summary, document.text])
-                entries.append(
-                    SearchEntry(
-                        page_id=page.pk,
-                        locale_id=page.locale_id,
-                        kind=document.kind,
-                        title=document.title,
-                        summary=document.summary,
-                        published_at=page.first_published_at,
-                        unit_id=document.unit_id,
-                        subject_kind=document.subject_kind,
-                        title_folded=padded(folded_words(document.title)),
-                        text_folded=padded(folded_words(everything)),
-                        text_exact=padded(words(everything)),
-                    )
-                )
+                entries.append(SearchEntry(page_id=page.pk, **entry_values(page, document)))
                 entry_fields += [
                     SearchEntry.fields.through(searchentry_id=page.pk, field_id=pk) for pk in document.field_ids
                 ]

@@ -43,6 +43,23 @@ def padded(word_list):
     return f" {' '.join(word_list)} "
 
 
+def entry_values(page, document):
+    """The SearchEntry columns (besides its page and fields) for ``page`` with ``document``."""
+    everything = " ".join([document.title, document.summary, document.text])
+    return {
+        "locale_id": page.locale_id,
+        "kind": document.kind,
+        "title": document.title,
+        "summary": document.summary,
+        "published_at": page.first_published_at,
+        "unit_id": document.unit_id,
+        "subject_kind": document.subject_kind,
+        "title_folded": padded(folded_words(document.title)),
+        "text_folded": padded(folded_words(everything)),
+        "text_exact": padded(words(everything)),
+    }
+
+
 def index_page(page):
     """Write ``page``'s entry from its live content (call after it is published)."""
     from search.models import SearchEntry
@@ -51,21 +68,6 @@ def index_page(page):
     if not hasattr(page, "search_document"):
         return None
     document = page.search_document()
-    everything = " ".join([document.title, document.summary, document.text])
-    entry, _ = SearchEntry.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "locale_id": page.locale_id,
-            "kind": document.kind,
-            "title": document.title,
-            "summary": document.summary,
-            "published_at": page.first_published_at,
-            "unit_id": document.unit_id,
-            "subject_kind": document.subject_kind,
-            "title_folded": padded(folded_words(document.title)),
-            "text_folded": padded(folded_words(everything)),
-            "text_exact": padded(words(everything)),
-        },
-    )
+    entry, _ = SearchEntry.objects.update_or_create(page_id=page.pk, defaults=entry_values(page, document))
     entry.fields.set(document.field_ids)
     return entry
