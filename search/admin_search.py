@@ -3,6 +3,7 @@
 from wagtail.search import index
 from wagtail.snippets.views.snippets import IndexView
 
+from home.spreadsheets import SafeSpreadsheetExportMixin
 from search.folding import fold
 
 
@@ -16,8 +17,9 @@ class FoldedTitle:
 FOLDED_TITLE_FIELDS = [index.SearchField("folded_title"), index.AutocompleteField("folded_title")]
 
 
-class FoldedSearchIndexView(IndexView):
-    """A snippet listing whose search folds both the query and the text of ``search_fields``.
+class FoldedSearchIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """A snippet listing whose search folds both the query and the text of ``search_fields``, and
+    whose CSV/XLSX exports survive whatever was typed (formulas, control characters).
 
     Snippet tables here are small (tens of rows), so folding in Python is cheap and behaves the
     same on every database.

@@ -1,4 +1,5 @@
-"""The public forms: sizes, a honeypot, text kept in NFC, and attributes for assistive technology."""
+"""The public forms: sizes, a honeypot, text kept in NFC without control characters, and attributes for
+assistive technology."""
 
 import re
 import unicodedata
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from exemplars.models import Field
+from home.text import multiline, single_line
 from submissions.models import LONG_TEXT_LENGTH, DifficultyReport, Nomination
 from units.models import Unit, UnitKind
 
@@ -30,7 +32,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 class PublicSubmissionForm(forms.ModelForm):
-    """What both forms share: the honeypot, size messages, NFC text and accessible attributes."""
+    """What both forms share: the honeypot, size messages, clean NFC text and accessible attributes."""
 
     # Bots fill every field they see; people never see this one (hidden, out of the tab order).
     website = forms.CharField(
@@ -41,6 +43,8 @@ class PublicSubmissionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.without_control_characters(self.data)
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         for field in self.fields.values():
             limit = getattr(field, "max_length", None)
@@ -55,6 +59,25 @@ class PublicSubmissionForm(forms.ModelForm):
                 )
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = _("Choose…")
+
+    def without_control_characters(self, data):
+        """The submitted text as the fields will read it: no control characters (they break the Board's
+        exports and mean nothing to a reader), tabs and LF line breaks kept in text areas only.
+
+        Done to the data, before the fields validate it, so lengths count what is stored (a text area's
+        CR LF is one character, as the browser counted it) and a form sent back shows the cleaned text.
+        """
+        data = data.copy()
+        for name, field in self.fields.items():
+            key = self.add_prefix(name)
+            if not isinstance(field, forms.CharField) or key not in data:
+                continue
+            clean = multiline if isinstance(field.widget, forms.Textarea) else single_line
+            if hasattr(data, "setlist"):
+                data.setlist(key, [clean(value) for value in data.getlist(key)])
+            elif isinstance(data[key], str):
+                data[key] = clean(data[key])
+        return data
 
     def clean(self):
         cleaned = super().clean()

@@ -27,6 +27,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
+from home.spreadsheets import SafeSpreadsheetExportMixin
 from units.contributions import (
     MET,
     NOT_REQUIRED,
@@ -258,8 +259,9 @@ def month_chart(year, totals, units_shown):
 # The views ----------------------------------------------------------------------------------------
 
 
-class YearReportView(ReportView):
-    """A report of one year, for the units the user may see; exports are built in memory."""
+class YearReportView(SafeSpreadsheetExportMixin, ReportView):
+    """A report of one year, for the units the user may see; exports are built in memory, every value
+    through SafeSpreadsheetExportMixin (units' names are typed by people, and may look like formulas)."""
 
     paginate_by = None
     header_icon = "table"
@@ -356,10 +358,9 @@ class YearReportView(ReportView):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            values = self.to_row_dict(row)
-            sheet.append(
-                [self.preprocess_field_value(field, value, self.FORMAT_XLSX) for field, value in values.items()]
-            )
+            # Wagtail's row of cells (values preprocessed, text kept text) rather than bare values,
+            # which openpyxl would read as formulas when they start with "=".
+            sheet.append(list(self.generate_xlsx_row(sheet, self.to_row_dict(row))))
         sheet.freeze_panes = self.xlsx_freeze_panes
         for index, field in enumerate(self.list_export, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = self.xlsx_widths.get(field, 8)

@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from home.spreadsheets import csv_value
 from units.contributions import contribution_report
 from units.management.commands.send_quota_reminders import parse_date
 from units.models import QuotaPeriod, Unit
@@ -63,11 +64,13 @@ def as_csv(results):
     for result in results:
         cells = {p.period.key: f"{p.count}/{p.required}" for p in result.periods}
         row = as_dict(result)
-        writer.writerow(
+        values = (
             [row[name] or "" for name in FIXED_COLUMNS]
             + [cells.get(key, "") for key in keys]
             + ["" if row[name] is None else row[name] for name in TOTAL_COLUMNS]
         )
+        # Names are typed by people: one starting like a formula must stay text in a spreadsheet.
+        writer.writerow([csv_value(value) for value in values])
     return out.getvalue()
 
 
