@@ -18,13 +18,17 @@ from exemplars.api import StoryBodyField, TranslationsField
 from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.pagination import paginate
+from home.visibility import NewsroomPageManager
 from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from units.page_permissions import NewsroomPagePermissions
 
 
-class CampaignIndexPage(FoldedTitle, Page):
+class CampaignIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
     intro = models.TextField(_("introduction"), blank=True)
+
+    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -35,12 +39,12 @@ class CampaignIndexPage(FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.live().child_of(self).order_by("-start_date", "title")
+        campaigns = CampaignPage.objects.visible_to_readers_of(self).child_of(self).order_by("-start_date", "title")
         context["campaigns"] = paginate(request, campaigns)
         return context
 
 
-class CampaignPage(FoldedTitle, Page):
+class CampaignPage(NewsroomPagePermissions, FoldedTitle, Page):
     """A patriotic emulation movement (phong trào thi đua) launched by the province or the centre."""
 
     base_form_class = NewsroomPageForm
@@ -53,6 +57,8 @@ class CampaignPage(FoldedTitle, Page):
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = NewsroomPageManager()
 
     search_fields = (
         Page.search_fields
@@ -121,13 +127,13 @@ class CampaignPage(FoldedTitle, Page):
         from exemplars.models import ExemplarPage
 
         context = super().get_context(request, *args, **kwargs)
-        stories = ExemplarPage.objects.live().filter(campaign=self, locale=self.locale)
+        stories = ExemplarPage.objects.visible_to_readers_of(self).filter(campaign=self, locale=self.locale)
         context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
         context["events"] = (
-            HonouringEventPage.objects.live()
+            HonouringEventPage.objects.visible_to_readers_of(self)
             .child_of(self)
             .order_by("-date")
-            .prefetch_related(Prefetch("exemplars", queryset=ExemplarPage.objects.live()))
+            .prefetch_related(Prefetch("exemplars", queryset=ExemplarPage.objects.visible_to_readers_of(self)))
         )
         return context
 
@@ -138,7 +144,7 @@ class EventKind(models.TextChoices):
     EXCHANGE = "exchange", _("Exchange")
 
 
-class HonouringEventPage(FoldedTitle, Page):
+class HonouringEventPage(NewsroomPagePermissions, FoldedTitle, Page):
     """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu)."""
 
     base_form_class = NewsroomPageForm
@@ -151,6 +157,8 @@ class HonouringEventPage(FoldedTitle, Page):
         "exemplars.ExemplarPage", verbose_name=_("exemplars honoured"), blank=True, related_name="honoured_at"
     )
     photos = StreamField([("photo", ImageBlock(label=_("Photo")))], verbose_name=_("photos"), blank=True)
+
+    objects = NewsroomPageManager()
 
     search_fields = (
         Page.search_fields + FOLDED_TITLE_FIELDS + [index.SearchField("place"), index.SearchField("description")]
@@ -173,5 +181,5 @@ class HonouringEventPage(FoldedTitle, Page):
         from exemplars.models import ExemplarPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["honoured"] = ExemplarPage.for_listing(self.exemplars.live())
+        context["honoured"] = ExemplarPage.for_listing(self.exemplars.visible_to_readers_of(self))
         return context

@@ -14,14 +14,18 @@ from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.listings import in_given_order
 from home.pagination import paginate
+from home.visibility import NewsroomPageManager
 from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from units.models import UnitKind
+from units.page_permissions import NewsroomPagePermissions
 
 
-class ColumnIndexPage(FoldedTitle, Page):
+class ColumnIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
     intro = models.TextField(_("introduction"), blank=True)
+
+    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -32,12 +36,12 @@ class ColumnIndexPage(FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outlets"] = OutletPage.objects.live().child_of(self).select_related("unit")
-        context["columns"] = ColumnPage.objects.live().descendant_of(self).order_by("path")
+        context["outlets"] = OutletPage.objects.visible_to_readers_of(self).child_of(self).select_related("unit")
+        context["columns"] = ColumnPage.objects.visible_to_readers_of(self).descendant_of(self).order_by("path")
         return context
 
 
-class OutletPage(FoldedTitle, Page):
+class OutletPage(NewsroomPagePermissions, FoldedTitle, Page):
     """A media outlet's home in the site; the permission boundary for its reporters and editors."""
 
     base_form_class = NewsroomPageForm
@@ -52,6 +56,8 @@ class OutletPage(FoldedTitle, Page):
     )
     intro = models.TextField(_("introduction"), blank=True)
 
+    objects = NewsroomPageManager()
+
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["columns.ColumnIndexPage"]
     subpage_types = ["columns.ColumnPage"]
@@ -61,7 +67,7 @@ class OutletPage(FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["columns"] = ColumnPage.objects.live().child_of(self)
+        context["columns"] = ColumnPage.objects.visible_to_readers_of(self).child_of(self)
         return context
 
 
@@ -70,7 +76,7 @@ class ColumnKind(models.TextChoices):
     COLUMN = "column", _("Column")
 
 
-class ColumnPage(FoldedTitle, Page):
+class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     kind = models.CharField(_("kind"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.COLUMN)
     description = models.TextField(_("description"), blank=True)
@@ -80,6 +86,8 @@ class ColumnPage(FoldedTitle, Page):
         blank=True,
         help_text=_("For radio and television: when it is on air, e.g. 20:00 every Thursday on STV1."),
     )
+
+    objects = NewsroomPageManager()
 
     search_fields = Page.search_fields + FOLDED_TITLE_FIELDS + [index.SearchField("description")]
     content_panels = Page.content_panels + [
@@ -97,7 +105,7 @@ class ColumnPage(FoldedTitle, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            ColumnArticlePage.objects.live()
+            ColumnArticlePage.objects.visible_to_readers_of(self)
             .child_of(self)
             .select_related("media", "main_image")
             .prefetch_related("main_image__renditions")
@@ -107,7 +115,7 @@ class ColumnPage(FoldedTitle, Page):
         return context
 
 
-class ColumnArticlePage(FoldedTitle, Page):
+class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     main_image = models.ForeignKey(
@@ -134,6 +142,8 @@ class ColumnArticlePage(FoldedTitle, Page):
         blank=True,
         help_text=_("The words of a broadcast, for readers who cannot listen."),
     )
+
+    objects = NewsroomPageManager()
 
     search_fields = (
         Page.search_fields
@@ -191,7 +201,7 @@ class ColumnArticlePage(FoldedTitle, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = in_given_order(
-            ExemplarPage.for_listing(ExemplarPage.objects.live()),
+            ExemplarPage.for_listing(ExemplarPage.objects.visible_to_readers_of(self)),
             list(self.featured_stories.values_list("story_id", flat=True)),
         )
         return context

@@ -135,15 +135,21 @@ class AwardsField(PageField):
 
 
 class CampaignField(PageField):
-    """The emulation campaign the story belongs to, while that campaign is live; else ``null``."""
+    """The emulation campaign the story belongs to, while the public may read it (live, not
+    private: home/visibility.py); else ``null``."""
 
-    lookups = ("campaign",)
+    def prefetch(self, pages, view):
+        # Prefetching a foreign key through a filtered queryset leaves it None where the filter
+        # refused the campaign: one query for the whole page of results.
+        if pages:
+            campaigns = pages[0]._meta.get_field("campaign").related_model.objects.visible_to_public()
+            prefetch_related_objects(pages, Prefetch("campaign", queryset=campaigns))
 
     def to_representation(self, page):
+        if page.campaign_id and "campaign" not in page._state.fields_cache:
+            self.prefetch([page], None)
         campaign = page.campaign if page.campaign_id else None
-        if campaign is None or not campaign.live:
-            return None
-        return page_link(campaign, self.context)
+        return page_link(campaign, self.context) if campaign is not None else None
 
 
 class MainImageRenditionField(ImageRenditionField):

@@ -92,7 +92,7 @@ class PageFeed(Feed):
         return site.site_name if site is not None and site.site_name else None
 
     def live_pages(self, model):
-        return model.objects.live().public().filter(locale=self.locale)
+        return model.objects.visible_to_public().filter(locale=self.locale)
 
     def index_url(self, query=None):
         """The exemplar index in the active locale, optionally filtered."""

@@ -24,7 +24,8 @@ def campaign_queryset(request):
 
     from campaigns.models import CampaignPage
 
-    return CampaignPage.objects.live().filter(locale=Locale.get_active()).order_by("-start_date", "title")
+    # A private campaign's title is not offered to the public (home/visibility.py).
+    return CampaignPage.objects.visible_to_public().filter(locale=Locale.get_active()).order_by("-start_date", "title")
 
 
 def field_queryset(request):

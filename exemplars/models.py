@@ -27,8 +27,10 @@ from home.blocks import StoryBodyBlock
 from home.forms import NewsroomPageForm
 from home.listings import in_given_order
 from home.pagination import paginate
+from home.visibility import NewsroomPageManager
 from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from search.folding import slugify_vi
+from units.page_permissions import NewsroomPagePermissions
 
 
 class Field(TranslatableMixin, models.Model):
@@ -116,13 +118,15 @@ class AwardType(TranslatableMixin, models.Model):
         }.get(subject_kind, False)
 
 
-class ExemplarIndexPage(FoldedTitle, Page):
+class ExemplarIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
     """The public listing of every unit's stories, filterable."""
 
     base_form_class = NewsroomPageForm
     search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     intro = models.TextField(_("introduction"), blank=True)
+
+    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -132,7 +136,7 @@ class ExemplarIndexPage(FoldedTitle, Page):
         verbose_name = _("exemplar index")
 
     def stories(self):
-        return ExemplarPage.objects.live().descendant_of(self).filter(locale=self.locale)
+        return ExemplarPage.objects.visible_to_readers_of(self).descendant_of(self).filter(locale=self.locale)
 
     def serve(self, request, *args, **kwargs):
         from exemplars.filters import ExemplarFilter
@@ -161,7 +165,7 @@ class ExemplarIndexPage(FoldedTitle, Page):
         return context
 
 
-class UnitSectionPage(FoldedTitle, Page):
+class UnitSectionPage(NewsroomPagePermissions, FoldedTitle, Page):
     """A unit's own part of the index: where its stories live, and its permission boundary."""
 
     base_form_class = NewsroomPageForm
@@ -169,6 +173,8 @@ class UnitSectionPage(FoldedTitle, Page):
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
     intro = models.TextField(_("introduction"), blank=True)
+
+    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["exemplars.ExemplarIndexPage"]
@@ -211,7 +217,7 @@ class UnitSectionPage(FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = ExemplarPage.objects.live().child_of(self)
+        stories = ExemplarPage.objects.visible_to_readers_of(self).child_of(self)
         context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
         return context
 
@@ -228,7 +234,7 @@ class ExemplarKind(models.TextChoices):
     NEW_FACTOR = "new_factor", _("New factor")
 
 
-class ExemplarPage(FoldedTitle, Page):
+class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
     """A story about an exemplar, a new model or a new factor, introduced by a unit."""
 
     base_form_class = NewsroomPageForm
@@ -280,6 +286,8 @@ class ExemplarPage(FoldedTitle, Page):
         on_delete=models.PROTECT,
         related_name="stories",
     )
+
+    objects = NewsroomPageManager()
 
     search_fields = (
         Page.search_fields
@@ -396,8 +404,11 @@ class ExemplarPage(FoldedTitle, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["awards"] = self.awards.select_related("award_type")
+        # A private campaign is not named on a public story (one query, as the foreign key was).
+        campaigns = self._meta.get_field("campaign").related_model.objects.visible_to_readers_of(self)
+        context["campaign"] = self.campaign_id and campaigns.filter(pk=self.campaign_id).first()
         context["related_stories"] = in_given_order(
-            ExemplarPage.for_listing(ExemplarPage.objects.live()),
+            ExemplarPage.for_listing(ExemplarPage.objects.visible_to_readers_of(self)),
             list(self.related_links.values_list("story_id", flat=True)),
         )
         return context

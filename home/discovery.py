@@ -14,6 +14,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page, Site
 
+from home.visibility import visible_q
+
 # Paths no crawler needs: the editors' admin, uploaded documents (attachments and internal
 # reports, reachable from the pages that cite them) and the portals' JSON API.
 DISALLOWED_PATHS = ["/admin/", "/documents/", "/api/"]
@@ -83,8 +85,7 @@ class NewsroomSitemap(Sitemap):
             for path in roots:
                 beneath_a_root |= Q(path__startswith=path)
             self._pages = list(
-                Page.objects.live()
-                .public()
+                Page.objects.filter(visible_q())
                 .filter(beneath_a_root)
                 .order_by("path")
                 .defer_streamfields()

@@ -8,16 +8,20 @@ from wagtail.search import index
 
 from home.blocks import StoryBodyBlock
 from home.forms import NewsroomPageForm
+from home.visibility import NewsroomPageManager
 from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from units.page_permissions import NewsroomPagePermissions
 
 
-class HomePage(FoldedTitle, Page):
+class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
     """The site's front page: featured and latest stories, campaigns, columns, browsing."""
 
     base_form_class = NewsroomPageForm
     search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     intro = models.TextField(_("introduction"), blank=True)
+
+    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -54,13 +58,15 @@ class HomeFeaturedStory(Orderable):
     panels = [PageChooserPanel("story")]
 
 
-class StandardPage(FoldedTitle, Page):
+class StandardPage(NewsroomPagePermissions, FoldedTitle, Page):
     """About pages and the like."""
 
     base_form_class = NewsroomPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+
+    objects = NewsroomPageManager()
 
     search_fields = Page.search_fields + FOLDED_TITLE_FIELDS + [index.SearchField("intro"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

@@ -11,6 +11,7 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 from wagtail.models import Page
 
+from home.visibility import visible_q
 from search.folding import fold, words
 from search.models import SearchEntry
 
@@ -64,7 +65,7 @@ def search_entries(query, locale):
     An empty query gives everything, newest first.
     """
     entries = SearchEntry.objects.filter(
-        locale=locale, page__in=Page.objects.live().public().filter(locale=locale).values("pk")
+        locale=locale, page__in=Page.objects.filter(visible_q(), locale=locale).values("pk")
     )
     exact, folded = query_terms(query)
     if not folded:

@@ -14,6 +14,7 @@ from wagtail.search.utils import normalise_query_string
 from exemplars.models import SubjectKind
 from home.listings import in_given_order
 from home.pagination import paginate
+from home.visibility import visible_q
 from search.filters import SearchFilter
 from search.models import ContentKind
 from search.query import clean_query, search_entries
@@ -100,7 +101,7 @@ def promoted_pages(query, locale):
     if pinned is None:
         return []
     page_ids = list(pinned.editors_picks.exclude(page=None).order_by("sort_order").values_list("page_id", flat=True))
-    return in_given_order(Page.objects.live().public().filter(locale=locale).specific(), page_ids)
+    return in_given_order(Page.objects.filter(visible_q(), locale=locale).specific(), page_ids)
 
 
 def search(request):

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from exemplars.models import SubjectKind
 from home.forms import NewsroomPageForm
 from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from units.page_permissions import NewsroomPagePermissions
 
 # Field sizes, shared by the models and the public forms (which give the readable errors).
 NAME_LENGTH = 200
@@ -154,7 +155,7 @@ class DifficultyReport(Submission):
         return self.subject
 
 
-class SubmissionFormPage(RoutablePageMixin, FoldedTitle, Page):
+class SubmissionFormPage(NewsroomPagePermissions, RoutablePageMixin, FoldedTitle, Page):
     """A public form page: the form at the page's address, its thank-you at ``cam-on/``.
 
     Nothing here may be cached: each form carries a CSRF token, and the answers show what a

@@ -6,8 +6,11 @@ Each tag that touches the database does so in one query, and none runs a query p
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.db.models import Q
 from django.http import QueryDict
 from wagtail.models import Page, Site
+
+from home.visibility import visible_q
 
 register = template.Library()
 
@@ -27,7 +30,10 @@ def _site_root(context):
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context, page=None):
-    """The localized site root and its live children shown in menus, in one query.
+    """The localized site root and its children shown in menus, in one query.
+
+    The children are those the current page's readers may see (home/visibility.py): a private
+    page is not offered in the public menus.
 
     Returns ``{"home": <Page or None>, "items": [<Page>, …]}``; an item that is the current page
     or one of its ancestors has ``is_current`` or ``is_ancestor`` set, for ``aria-current``.
@@ -44,8 +50,11 @@ def site_navigation(context, page=None):
         root_path = page.path[: steplen * root.depth]
     else:
         root_path = root.localized.path
+    shown = visible_q(readers_of=page) if page is not None else visible_q()
     pages = list(
-        Page.objects.live().filter(path__startswith=root_path, depth__in=[root.depth, root.depth + 1]).order_by("path")
+        Page.objects.filter(path__startswith=root_path)
+        .filter(Q(depth=root.depth, live=True) | Q(shown, depth=root.depth + 1))
+        .order_by("path")
     )
     home = next((p for p in pages if p.depth == root.depth), None)
     items = [p for p in pages if p.depth == root.depth + 1 and p.show_in_menus]
@@ -74,7 +83,8 @@ def breadcrumbs(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def page_translations(context, page=None):
-    """The live versions of ``page`` in every language, the current one included, one query.
+    """The versions of ``page`` in every language that its readers may see (home/visibility.py),
+    the current one included, in one query.
 
     Each has ``language_code`` and ``language_name`` set; ordered as settings.LANGUAGES.
     Returns an empty list when the page exists in one language only.
@@ -87,7 +97,9 @@ def page_translations(context, page=None):
     names = dict(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES))
     order = list(names)
     versions = list(
-        Page.objects.live().filter(translation_key=page.translation_key).select_related("locale").order_by()
+        Page.objects.filter(visible_q(readers_of=page), translation_key=page.translation_key)
+        .select_related("locale")
+        .order_by()
     )
     if len(versions) < 2:
         return []
@@ -197,7 +209,8 @@ class _Link:
 
 @register.simple_tag(takes_context=True)
 def live_children(context, page):
-    """The live children of ``page`` in tree order, each with ``title`` and ``url``, in one query.
+    """The children of ``page`` its readers may see (home/visibility.py), in tree order, each
+    with ``title`` and ``url``, in one query.
 
     For the exemplar index's list of 60 unit sections: ``{% pageurl %}`` per child reverses a URL
     under a language override each time, and full page objects are costly to build. A child in
@@ -209,7 +222,9 @@ def live_children(context, page):
 
     request = context.get("request")
     base = page.get_url(request=request)
-    children = list(page.get_children().live().values("pk", "title", "url_path", "locale_id"))
+    children = list(
+        page.get_children().filter(visible_q(readers_of=page)).values("pk", "title", "url_path", "locale_id")
+    )
     fast = base is not None and base.endswith("/") and getattr(settings, "WAGTAIL_APPEND_SLASH", True)
     links, others = [], []
     for child in children:

@@ -121,6 +121,7 @@ def _canonical_query(context, request):
 def _versions(page, request):
     """``[(language_code, page), …]``: the live, public, reachable versions of ``page``, in settings order."""
     from home.discovery import live_root_paths
+    from home.visibility import visible_q
 
     if not page.translation_key:
         return []
@@ -128,9 +129,7 @@ def _versions(page, request):
     roots = live_root_paths(request) if request is not None else []
     found = {
         version.locale.language_code: version
-        for version in Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
+        for version in Page.objects.filter(visible_q(), translation_key=page.translation_key)
         .select_related("locale")
         .order_by()
         if not roots or version.path.startswith(tuple(roots))

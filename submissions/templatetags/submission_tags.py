@@ -8,10 +8,11 @@ register = template.Library()
 @register.simple_tag
 def submission_form_pages():
     """The live public form pages in the reader's language, for links in the footer (one query)."""
+    from home.visibility import visible_q
     from submissions.models import DifficultyReportFormPage, NominationFormPage
 
     return list(
-        Page.objects.live()
+        Page.objects.filter(visible_q())
         .type(NominationFormPage, DifficultyReportFormPage)
         .filter(locale__language_code=get_language())
         .order_by("path")
