@@ -17,6 +17,9 @@ from search import views as search_views
 decorate_urlpatterns(wagtailadmin_urls.urlpatterns, transaction.atomic)
 
 urlpatterns = [
+    # Ahead of Wagtail's admin: its page chooser and page types report, showing staff only the
+    # pages they may edit and live pages (units/page_visibility.py).
+    path("admin/", include("units.page_visibility")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Read-only JSON for the provincial and central portals (docs/api.md).
