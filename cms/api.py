@@ -3,12 +3,16 @@
 One endpoint, /api/v2/pages/: Wagtail's pages API, limited to live pages that anyone may read,
 with the story filters (unit, field, published_after, published_before), story-shaped listing
 defaults, listings that cost a fixed number of queries, and public caching headers.
+
+Whatever a client sends, the answer is JSON: a malformed parameter is a 400 with a message, never
+a 500. The parameters are checked once, before any filter reads them (``check_parameters``).
 """
 
 import datetime
 import re
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import DataError
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -27,7 +31,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageViewRestriction
+
+from home.visibility import visible_q
 
 # How long portals and proxies may keep a response (seconds).
 CACHE_SECONDS = 300
@@ -35,6 +40,33 @@ CACHE_SECONDS = 300
 STORY_TYPE = "exemplars.ExemplarPage"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 SLUG = re.compile(r"[-\w]+", re.ASCII)
+# Control characters (C0, DEL, C1). No parameter needs one, and NUL, which PostgreSQL refuses in
+# any string ("A string literal cannot contain NUL"), would otherwise reach the database.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+SEARCH_OPERATORS = ("and", "or")
+# The largest OFFSET SQLite and PostgreSQL take (a signed 64-bit integer); beyond it SQLite answers
+# "datatype mismatch" and PostgreSQL "bigint out of range".
+MAX_OFFSET = 2**63 - 1
+
+
+def check_parameters(params):
+    """Raise BadRequestError for a parameter no filter could use: control characters in a name or
+    a value, a search operator other than and/or, an offset out of the database's range."""
+    for name, values in params.lists():
+        if CONTROL_CHARACTER.search(name):
+            raise BadRequestError("query parameter names must not contain control characters")
+        if any(CONTROL_CHARACTER.search(value) for value in values):
+            raise BadRequestError(f"{name} must not contain control characters")
+    # Wagtail's search backend lower-cases the operator, and raises ValueError for anything else.
+    operator = params.get("search_operator")
+    if operator is not None and operator.lower() not in SEARCH_OPERATORS:
+        raise BadRequestError(f"search_operator must be 'and' or 'or', got '{operator}'")
+    try:
+        too_far = int(params.get("offset", "0")) > MAX_OFFSET
+    except ValueError:
+        too_far = False  # Wagtail's pagination answers it: "offset must be a positive integer"
+    if too_far:
+        raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
 
 
 class StoryFilter(BaseFilterBackend):
@@ -108,6 +140,39 @@ class CheckedFieldsFilter(FieldsFilter):
             raise BadRequestError(f"field filter error. {message}") from error
 
 
+class _WithParams:
+    """``request`` with other query parameters, for a filter backend that reads ``request.GET``."""
+
+    def __init__(self, request, params):
+        self._request = request
+        self.GET = params
+
+    def __getattr__(self, name):
+        return getattr(self._request, name)
+
+
+class PlainSearchFilter(SearchFilter):
+    """Wagtail's ``?search=``, with double quotes read as spaces and the spaces tidied.
+
+    The search backend breaks on two kinds of query that it does not expect from a person: the
+    SQLite backend puts each word between double quotes in an FTS5 MATCH without escaping the
+    quotes inside it (``?search="điển hình`` was an FTS5 syntax error, which the site answers as
+    "database unavailable", 503), and a query of spaces only builds no condition at all (500).
+    A double quote is not part of any indexed word on either backend, so reading it as a space
+    changes no result; a query left empty finds nothing, as an empty ``?search=`` does.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET.get("search")
+        if query is not None:
+            plain = " ".join(query.replace('"', " ").split())
+            if plain != query:
+                params = request.GET.copy()
+                params["search"] = plain
+                request = _WithParams(request, params)
+        return super().filter_queryset(request, queryset, view)
+
+
 class NewsroomPagesAPIViewSet(PagesAPIViewSet):
     # Everyone reads the same public pages: no sign-in, so no session is read and no response
     # varies by cookie.
@@ -121,7 +186,7 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
         TranslationOfFilter,
         LocaleFilter,
         StoryFilter,
-        SearchFilter,  # needs to be last, as SearchResults querysets cannot be filtered further
+        PlainSearchFilter,  # needs to be last, as SearchResults querysets cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(StoryFilter.query_parameters)
 
@@ -160,12 +225,29 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
         """Live pages that anyone may read: a signed-in editor or a password in the session does
         not add private pages, so every response can be cached publicly."""
         if not hasattr(self, "_public_pages"):
-            queryset = super().get_base_queryset()
-            for restriction in PageViewRestriction.objects.select_related("page"):
-                if restriction.accept_request(self.request):
-                    queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-            self._public_pages = queryset
+            # The same rule as every public listing (home/visibility.py).
+            self._public_pages = super().get_base_queryset().filter(visible_q())
         return self._public_pages
+
+    def initial(self, request, *args, **kwargs):
+        # Before content negotiation (?format=) and every filter, for the listing, detail and find
+        # views alike.
+        check_parameters(request.GET)
+        super().initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, DataError):
+            # A value the database cannot take (a number out of its range, say): in this read-only
+            # API it can only have come from the request, so it is the client's error, not ours.
+            exc = BadRequestError("a parameter's value is out of range")
+        return super().handle_exception(exc)
+
+    def find_object(self, queryset, request):
+        # Wagtail looks ?id= up as given, and a value that is not a number raised a ValueError (500).
+        value = request.GET.get("id")
+        if value is not None and not _is_page_id(value):
+            raise BadRequestError(f"id must be a positive integer, got '{value}'")
+        return super().find_object(queryset, request)
 
     def listing_view(self, request):
         queryset = self.get_queryset()
@@ -195,6 +277,16 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
             patch_vary_headers(response, ["Accept"])
         return response
+
+
+def _is_page_id(value):
+    if not (value.isascii() and value.isdigit()):
+        return False
+    try:
+        int(value)
+    except ValueError:  # more digits than Python converts (4300)
+        return False
+    return True
 
 
 def _is_plain_column(model, name):

@@ -14,6 +14,7 @@ A refused upload is a form error, so nothing is saved: no row and no file.
 
 import io
 import os
+import struct
 import zipfile
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 
@@ -135,8 +137,42 @@ class SafeDocumentForm(BaseDocumentForm):
         return _sanitise_name(uploaded)
 
 
+INCOMPLETE_IMAGE_MESSAGE = _(
+    "This image file is damaged or incomplete (it may have been cut short while copying). Open it in "
+    "an image program, save it again and upload the new file."
+)
+
+
+class CompleteImageField(WagtailImageField):
+    """Wagtail's image field, refusing an image that cannot be decoded to the end.
+
+    Wagtail decodes the picture while checking its pixel count (Willow loads it with Pillow), and a
+    file cut short (an interrupted copy or download) makes Pillow raise there, outside the
+    field's own error handling: the upload answered 500. It is the same decoding renditions do
+    later, so an image that passes here can be shown.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, EOFError, ValueError, struct.error) as error:
+            # OSError: "image file is truncated"; SyntaxError, struct.error: a broken chunk (PNG).
+            raise ValidationError(INCOMPLETE_IMAGE_MESSAGE, code="incomplete_image") from error
+
+
 class SafeImageForm(BaseImageForm):
-    """Wagtail's image form (which checks the content and size), storing a sanitised file name."""
+    """Wagtail's image form (which checks the content and size), refusing images that cannot be
+    decoded and storing a sanitised file name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        file_field = self.fields.get("file")
+        if type(file_field) is WagtailImageField:
+            # get_image_form() makes this field itself (formfield_for_dbfield), and a field declared
+            # on this base would also come back into the multiple-upload edit form, which leaves the
+            # file out. So this form's own copy of the field (with its label, widget and messages)
+            # takes the stricter class, which only adds error handling.
+            file_field.__class__ = CompleteImageField
 
     def clean_file(self):
         uploaded = _new_upload(self, "file")

@@ -121,7 +121,7 @@ def test_latest_stories_first(client, stories):
         ({"published_after": "2020-W24-1"}, "published_after must be a date as YYYY-MM-DD, got '2020-W24-1'"),
         ({"published_after": ""}, "published_after must be a date as YYYY-MM-DD, got ''"),
         ({"unit": "huyện-kế-sách"}, "unit not found: 'huyện-kế-sách'"),
-        ({"unit": "x\x00"}, "unit not found: 'x\x00'"),
+        ({"unit": "x\x00"}, "unit must not contain control characters"),
         (
             {"published_after": "2021-01-01", "published_before": "2020-01-01"},
             "published_after must not be later than published_before",
