@@ -1,5 +1,6 @@
 """Reading configuration from the environment, with messages that name the variable."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -46,3 +47,20 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_addresses(name, default=()):
+    """A comma-separated list of IP addresses and networks (CIDR), and "unix" for a Unix socket."""
+    items = env_list(name, default)
+    for item in items:
+        if item == "unix":
+            continue
+        try:
+            network = ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"The environment variable {name} must list IP addresses, networks or 'unix', not {item!r}."
+            ) from None
+        if network.prefixlen == 0:
+            raise ImproperlyConfigured(f"The environment variable {name} must name the proxies, not every address.")
+    return items

@@ -6,12 +6,14 @@
         add_header Cache-Control "public, max-age=31536000, immutable";
     }
     location /media/documents/ { return 404; }   # documents go through /documents/ (privacy checks)
-    location /media/ {                   # originals, audio and video may be replaced under the same name
+    location /media/original_images/ { return 404; }   # uploads as they came, drafts' too: renditions only
+    location /media/ {                   # audio and video may be replaced under the same name
         alias /srv/newsroom/media/;
         add_header Cache-Control "public, max-age=3600";
     }
 """
 
+import posixpath
 import re
 
 from django.conf import settings
@@ -23,16 +25,21 @@ from django.views.static import serve
 # Wagtail's renditions folder; rendition names are unique per image, spec and focal point.
 RENDITIONS_PREFIX = "images/"
 IMMUTABLE_MAX_AGE = 365 * 24 * 60 * 60
-# Wagtail's documents folder: never served directly, the document view checks privacy.
-PRIVATE_PREFIXES = ("documents/",)
+# Never served from here. Documents: Wagtail's document view checks who may have each one.
+# Original images: uploaded under the name they came with, whether or not a live page shows them,
+# so a name is easy to guess; pages, feeds and the API show renditions, whose names carry a random
+# part (cms/storage.py).
+PRIVATE_PREFIXES = ("documents/", "original_images/")
 
 
 def serve_media(request, path):
     """A file under MEDIA_ROOT with long-lived cache headers for renditions, shorter ones otherwise."""
-    if path.lstrip("/").startswith(PRIVATE_PREFIXES):
+    # Normalised as django.views.static.serve does, so "images/../original_images/…" is refused too.
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith(PRIVATE_PREFIXES):
         raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    if path.startswith(RENDITIONS_PREFIX):
+    if name.startswith(RENDITIONS_PREFIX):
         patch_cache_control(response, public=True, max_age=IMMUTABLE_MAX_AGE, immutable=True)
     else:
         patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE)

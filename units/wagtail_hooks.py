@@ -7,8 +7,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from search.admin_search import FoldedSearchIndexView
 
 # Besides report_views, these modules are imported for the hooks they register: the page chooser's
-# filter and wagtail-localize's entry points.
-from units import page_visibility, report_views, translation_admin  # noqa: F401
+# filter, the document serve check and wagtail-localize's entry points.
+from units import page_visibility, private_documents, report_views, translation_admin  # noqa: F401
 from units.filters import UnitFilterSet
 from units.models import EmulationBloc, Unit
 from units.panels import add_quota_panels, add_unit_work_panel

@@ -9,7 +9,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from cms.env import env_bool, env_int, env_list, env_str
+from cms.env import env_addresses, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -245,6 +245,8 @@ WAGTAILMEDIA_MAX_UPLOAD_SIZE = 500 * 1024 * 1024  # ours, read by cms.uploads
 # Content checks and safe file names for every admin upload (cms/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.SafeDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.SafeImageForm"
+# Renditions under names nobody can guess, since drafts' images have them too (cms/storage.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "cms.storage.RenditionStorage"
 # Complex page forms can exceed Django's default of 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -303,8 +305,11 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
-# How many reverse proxies we run in front of the site (each appends to X-Forwarded-For).
+# How many reverse proxies we run in front of the site (each appends to X-Forwarded-For), and the
+# addresses the nearest one connects from ("unix": a Unix socket). The header is read only on
+# connections from those addresses: whoever reaches gunicorn directly could write it (cms/security.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_ADDRESSES = env_addresses("TRUSTED_PROXY_ADDRESSES", ["unix", "127.0.0.1", "::1"])
 
 LOGGING = {
     "version": 1,

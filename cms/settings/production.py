@@ -1,6 +1,6 @@
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.env import env_bool, env_int, env_list, env_required
+from cms.env import env_bool, env_int, env_list, env_required, env_str
 
 from .base import *  # noqa: F403
 
@@ -32,8 +32,19 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 # X_FRAME_OPTIONS is SAMEORIGIN (base.py) for Wagtail's preview iframe; the check wants DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
-# The nginx in front appends the client's address to X-Forwarded-For (docs/security.md).
+# The nginx in front appends the client's address to X-Forwarded-For (docs/security.md); the header
+# is read only on connections from TRUSTED_PROXY_ADDRESSES (base.py: a Unix socket or loopback).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+if TRUSTED_PROXY_COUNT > 0 and not TRUSTED_PROXY_ADDRESSES:  # noqa: F405
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT is above 0 but TRUSTED_PROXY_ADDRESSES names no proxy: list the addresses the "
+        "proxy connects from ('unix' for a Unix socket), or set TRUSTED_PROXY_COUNT=0 without a proxy."
+    )
+if TRUSTED_PROXY_COUNT <= 0 and env_str("TRUSTED_PROXY_ADDRESSES"):
+    raise ImproperlyConfigured(
+        "The environment variable TRUSTED_PROXY_ADDRESSES names a proxy but TRUSTED_PROXY_COUNT is 0: set "
+        "TRUSTED_PROXY_COUNT to the number of proxies in front, or remove TRUSTED_PROXY_ADDRESSES."
+    )
 
 # Hashed names, and Brotli and gzip copies beside them, served by whitenoise.
 # A new dict, not an edit of base's: importing this module must never change another settings module.
