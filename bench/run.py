@@ -227,7 +227,7 @@ def time_report():
     """The yearly report for every unit, computed by the engine: (units, milliseconds of each run)."""
     from django.db import connection, reset_queries
 
-    from units.contributions import contribution_report
+    from reports.contributions import contribution_report
 
     year = datetime.date.today().year - 1
     runs = []

@@ -10,7 +10,7 @@ second through Wagtail, an hour for 30,000): treebeard paths are computed here, 
 ``SearchEntry`` rows go in batches. Stories are live, in the vi locale, with url_path, a
 first_published_at spread over ten years and (mostly) a first_submitted_at for the contribution
 report. They get no revisions: the public site and the report never read them. Text comes from the
-demo's story composer (home.demo.compose), so titles, names and places are real Vietnamese.
+demo's story composer (demo.compose), so titles, names and places are real Vietnamese.
 
 Seeded stories are recognisable by having no live revision; a rerun with the same size does
 nothing, a different size asks for a fresh database (BENCH_FORCE=1 make bench).
@@ -44,8 +44,8 @@ def seeded_stories():
 
 def ensure_bench_units(target_units, stdout=sys.stdout):
     """Add bench units (and their sections) until ``target_units`` units contribute; returns their sections."""
+    from core.text import slugify_vi
     from exemplars.models import UnitSectionPage
-    from search.folding import slugify_vi
     from units.models import EmulationBloc, Unit
 
     from .units import BENCH_UNITS
@@ -89,8 +89,8 @@ def _dates(rng, count, years, now):
 
 
 def _compose_story(rng, unit, when, image_alts):
-    from home.demo.compose import ARCHETYPES, compose
-    from home.demo.places import DISTRICTS
+    from demo.compose import ARCHETYPES, compose
+    from demo.places import DISTRICTS
 
     field_slug = rng.choice(sorted(ARCHETYPES))
     day = when.date().isoformat()
@@ -125,7 +125,7 @@ class Writer:
 
     def build(self, number, story, section, when, submitted_at):
         """An unsaved ExemplarPage (with fields, awards and unit set in memory) for ``story``."""
-        from search.folding import slugify_vi
+        from core.text import slugify_vi
 
         slug = f"{slugify_vi(story.title, max_length=80) or 'cau-chuyen'}-{number}"
         page = self.ExemplarPage(
@@ -247,9 +247,9 @@ def seed(stories=30000, units=60, years=10, stdout=sys.stdout):
     from tqdm import tqdm
     from wagtail.models import Locale
 
+    from core.seeding import Tally
+    from demo.images import ensure_images, image_alts
     from exemplars.models import AwardType, ExemplarPage, Field
-    from home.demo.images import ensure_images, image_alts
-    from home.seeding import Tally
 
     started = time.monotonic()
     existing = seeded_stories().count()

@@ -14,23 +14,18 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from exemplars.api import StoryBodyField, TranslationsField
-from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
-from home.forms import NewsroomPageForm
-from home.pagination import paginate
-from home.visibility import NewsroomPageManager
-from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.api_fields import StoryBodyField, TranslationsField
+from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from core.forms import NewsroomPageForm
+from core.pages import IndexPage
+from core.pagination import paginate
+from core.visibility import NewsroomPageManager
+from exemplars.models import ExemplarPage
 from units.page_permissions import NewsroomPagePermissions
 
 
-class CampaignIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
-    base_form_class = NewsroomPageForm
-    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
-    intro = models.TextField(_("introduction"), blank=True)
-
-    objects = NewsroomPageManager()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class CampaignIndexPage(NewsroomPagePermissions, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
 
@@ -124,8 +119,6 @@ class CampaignPage(NewsroomPagePermissions, FoldedTitle, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.models import ExemplarPage
-
         context = super().get_context(request, *args, **kwargs)
         stories = ExemplarPage.objects.visible_to_readers_of(self).filter(campaign=self, locale=self.locale)
         context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
@@ -178,8 +171,6 @@ class HonouringEventPage(NewsroomPagePermissions, FoldedTitle, Page):
         verbose_name_plural = _("honouring events")
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.models import ExemplarPage
-
         context = super().get_context(request, *args, **kwargs)
         context["honoured"] = ExemplarPage.for_listing(self.exemplars.visible_to_readers_of(self))
         return context

@@ -32,7 +32,9 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 
-from home.visibility import visible_q
+from core.visibility import visible_q
+from exemplars.models import ExemplarPage, Field
+from units.models import Unit
 
 # How long portals and proxies may keep a response (seconds).
 CACHE_SECONDS = 300
@@ -79,9 +81,6 @@ class StoryFilter(BaseFilterBackend):
     query_parameters = frozenset(["unit", "field", "published_after", "published_before"])
 
     def filter_queryset(self, request, queryset, view):
-        from exemplars.models import ExemplarPage, Field
-        from units.models import Unit
-
         params = request.GET
         for name in ("unit", "field"):
             if name in params and not issubclass(queryset.model, ExemplarPage):
@@ -225,7 +224,7 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
         """Live pages that anyone may read: a signed-in editor or a password in the session does
         not add private pages, so every response can be cached publicly."""
         if not hasattr(self, "_public_pages"):
-            # The same rule as every public listing (home/visibility.py).
+            # The same rule as every public listing (core/visibility.py).
             self._public_pages = super().get_base_queryset().filter(visible_q())
         return self._public_pages
 

@@ -28,7 +28,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtailmedia.forms import BaseMediaForm
 
-from search.folding import fold
+from core.text import fold
 
 MAX_STEM_LENGTH = 80
 # How much of a file is read to recognise it; enough for every header checked here.

@@ -43,7 +43,10 @@ if settings.DEBUG:
 # Vietnamese is served without a prefix; Khmer and English under /km/ and /en/.
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
+    # Each app serves the feeds of its own pages (core/feeds.py lists them all).
     path("", include("exemplars.feed_urls")),
+    path("", include("campaigns.feed_urls")),
+    path("", include("columns.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -9,25 +9,20 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from exemplars.api import MainImageRenditionField, MediaFileField, StoryBodyField, TranslationsField
-from home.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
-from home.forms import NewsroomPageForm
-from home.listings import in_given_order
-from home.pagination import paginate
-from home.visibility import NewsroomPageManager
-from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from columns.api import MediaFileField
+from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.api_fields import MainImageRenditionField, StoryBodyField, TranslationsField
+from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
+from core.forms import NewsroomPageForm
+from core.pages import IndexPage, in_given_order
+from core.pagination import paginate
+from core.visibility import NewsroomPageManager
+from exemplars.models import ExemplarPage
 from units.models import UnitKind
 from units.page_permissions import NewsroomPagePermissions
 
 
-class ColumnIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
-    base_form_class = NewsroomPageForm
-    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
-    intro = models.TextField(_("introduction"), blank=True)
-
-    objects = NewsroomPageManager()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class ColumnIndexPage(NewsroomPagePermissions, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["columns.OutletPage"]
 
@@ -41,11 +36,8 @@ class ColumnIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
         return context
 
 
-class OutletPage(NewsroomPagePermissions, FoldedTitle, Page):
+class OutletPage(NewsroomPagePermissions, IndexPage):
     """A media outlet's home in the site; the permission boundary for its reporters and editors."""
-
-    base_form_class = NewsroomPageForm
-    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
 
     unit = models.ForeignKey(
         "units.Unit",
@@ -54,9 +46,6 @@ class OutletPage(NewsroomPagePermissions, FoldedTitle, Page):
         related_name="outlet_pages",
         limit_choices_to={"kind": UnitKind.MEDIA_OUTLET},
     )
-    intro = models.TextField(_("introduction"), blank=True)
-
-    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["columns.ColumnIndexPage"]
@@ -197,8 +186,6 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.models import ExemplarPage
-
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = in_given_order(
             ExemplarPage.for_listing(ExemplarPage.objects.visible_to_readers_of(self)),

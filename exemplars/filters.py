@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from exemplars.models import ExemplarKind, ExemplarPage, Field, SubjectKind
 from units.models import Unit
@@ -20,17 +21,14 @@ def year_choices():
 
 
 def campaign_queryset(request):
-    from wagtail.models import Locale
-
-    from campaigns.models import CampaignPage
-
-    # A private campaign's title is not offered to the public (home/visibility.py).
-    return CampaignPage.objects.visible_to_public().filter(locale=Locale.get_active()).order_by("-start_date", "title")
+    # The campaign model comes through the story's relation: campaigns builds on exemplars, so
+    # exemplars never imports campaigns. A private campaign's title is not offered to the public
+    # (core/visibility.py).
+    campaigns = ExemplarPage._meta.get_field("campaign").related_model.objects.visible_to_public()
+    return campaigns.filter(locale=Locale.get_active()).order_by("-start_date", "title")
 
 
 def field_queryset(request):
-    from wagtail.models import Locale
-
     return Field.objects.filter(locale=Locale.get_active())
 
 

@@ -14,22 +14,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from exemplars.api import (
-    AwardsField,
-    CampaignField,
-    FieldsField,
-    MainImageRenditionField,
-    StoryBodyField,
-    TranslationsField,
-    UnitField,
-)
-from home.blocks import StoryBodyBlock
-from home.forms import NewsroomPageForm
-from home.listings import in_given_order
-from home.pagination import paginate
-from home.visibility import NewsroomPageManager
-from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
-from search.folding import slugify_vi
+from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.api_fields import MainImageRenditionField, StoryBodyField, TranslationsField
+from core.blocks import StoryBodyBlock
+from core.forms import NewsroomPageForm
+from core.pages import IndexPage, in_given_order
+from core.pagination import paginate
+from core.text import slugify_vi
+from core.visibility import NewsroomPageManager
+from exemplars.api import AwardsField, CampaignField, FieldsField, UnitField
 from units.page_permissions import NewsroomPagePermissions
 
 
@@ -118,17 +111,9 @@ class AwardType(TranslatableMixin, models.Model):
         }.get(subject_kind, False)
 
 
-class ExemplarIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
+class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
     """The public listing of every unit's stories, filterable."""
 
-    base_form_class = NewsroomPageForm
-    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    objects = NewsroomPageManager()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["exemplars.UnitSectionPage"]
 
@@ -165,16 +150,10 @@ class ExemplarIndexPage(NewsroomPagePermissions, FoldedTitle, Page):
         return context
 
 
-class UnitSectionPage(NewsroomPagePermissions, FoldedTitle, Page):
+class UnitSectionPage(NewsroomPagePermissions, IndexPage):
     """A unit's own part of the index: where its stories live, and its permission boundary."""
 
-    base_form_class = NewsroomPageForm
-    search_fields = Page.search_fields + FOLDED_TITLE_FIELDS
-
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
-    intro = models.TextField(_("introduction"), blank=True)
-
-    objects = NewsroomPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["exemplars.ExemplarIndexPage"]

@@ -1,21 +1,17 @@
 """Seeding the fields, award types, unit sections and outlet pages."""
 
-import unicodedata
 from pathlib import Path
 
 import yaml
 from django.conf import settings
 from wagtail.models import Locale
 
+from core.seeding import upsert
+from core.text import nfc
 from exemplars.models import AwardType, Field, UnitSectionPage
-from home.seeding import upsert
 from units.models import Unit, UnitKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def _nfc(value):
-    return unicodedata.normalize("NFC", value).strip()
 
 
 def _read(name):
@@ -28,7 +24,7 @@ def load_fields(tally):
         upsert(
             Field,
             {"slug": item["slug"], "locale": locale},
-            {"name": _nfc(item["name"]), "sort_order": order},
+            {"name": nfc(item["name"]).strip(), "sort_order": order},
             tally,
             "fields",
         )
@@ -40,7 +36,7 @@ def load_award_types(tally):
         who = item["who"]
         upsert(
             AwardType,
-            {"name": _nfc(item["name"]), "locale": locale},
+            {"name": nfc(item["name"]).strip(), "locale": locale},
             {
                 "category": item["category"],
                 "level": item["level"],

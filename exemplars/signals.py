@@ -8,6 +8,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import post_page_move, workflow_submitted
 
+from core.seeding import Tally
 from exemplars.models import ExemplarPage, UnitSectionPage
 from units.models import Unit
 
@@ -38,7 +39,6 @@ def defer_unit_provisioning():
 def provision_new_unit(sender, instance, created, raw=False, **kwargs):
     """A unit added in the admin can start work at once: section, groups, collection."""
     from exemplars.setup import provision_unit
-    from home.seeding import Tally
 
     if created and not raw and instance.is_active and not _deferred.get():
         provision_unit(instance, Tally())

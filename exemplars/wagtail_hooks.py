@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_search import FoldedSearchIndexView
 from exemplars.models import AwardType, Field
-from search.admin_search import FoldedSearchIndexView
 
 
 class FieldViewSet(SnippetViewSet):

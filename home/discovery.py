@@ -14,7 +14,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page, Site
 
-from home.visibility import visible_q
+from core.visibility import visible_q
 
 # Paths no crawler needs: the editors' admin, uploaded documents (attachments and internal
 # reports, reachable from the pages that cite them) and the portals' JSON API.

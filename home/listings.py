@@ -1,24 +1,11 @@
 """What the home page shows, gathered in a fixed number of queries."""
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Max, Value, When
+from django.db.models import Count, Max
 
-from units.models import UnitKind
-
-
-def unit_kind_order(field="unit__kind"):
-    """Order units as the plan lists them: districts, departments, …, outlets, the Board."""
-    return Case(
-        *[When(**{field: kind}, then=Value(i)) for i, kind in enumerate(UnitKind.values)],
-        output_field=IntegerField(),
-    )
-
-
-def in_given_order(queryset, ids):
-    """The objects of ``queryset`` in the order of ``ids`` (an editor's chosen order)."""
-    position = {pk: i for i, pk in enumerate(ids)}
-    return sorted(queryset.filter(pk__in=ids), key=lambda obj: position[obj.pk])
-
+from core.pages import in_given_order
+from core.visibility import visible_q
+from units.models import unit_kind_order
 
 # Counts are keyed on the page cache's generation, so stale keys are never read; this only bounds
 # how long they linger in the cache.
@@ -26,7 +13,7 @@ STORY_COUNTS_SECONDS = 24 * 60 * 60
 
 
 def story_counts(home):
-    """Stories the home page's readers may see (home/visibility.py) in its language, per field and
+    """Stories the home page's readers may see (core/visibility.py) in its language, per field and
     per unit: ``({field_id: n}, {unit_id: n})``.
 
     Counting reads every story (about 90 ms at 30,000 stories, most of an uncached home page),
@@ -41,7 +28,6 @@ def story_counts(home):
 
     from exemplars.models import ExemplarPage, Field
     from home import page_cache
-    from home.visibility import visible_q
 
     locale = home.locale
     newest = (

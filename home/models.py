@@ -6,10 +6,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import StoryBodyBlock
-from home.forms import NewsroomPageForm
-from home.visibility import NewsroomPageManager
-from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.blocks import StoryBodyBlock
+from core.forms import NewsroomPageForm
+from core.visibility import NewsroomPageManager
 from units.page_permissions import NewsroomPagePermissions
 
 

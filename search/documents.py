@@ -6,7 +6,7 @@ from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.rich_text import RichText
 
-from search.folding import folded_words, words
+from core.text import folded_words, words
 
 
 @dataclass

@@ -11,8 +11,8 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 from wagtail.models import Page
 
-from home.visibility import visible_q
-from search.folding import fold, words
+from core.text import fold, words
+from core.visibility import visible_q
 from search.models import SearchEntry
 
 MAX_QUERY_LENGTH = 200

@@ -11,10 +11,10 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.pages import in_given_order
+from core.pagination import paginate
+from core.visibility import visible_q
 from exemplars.models import SubjectKind
-from home.listings import in_given_order
-from home.pagination import paginate
-from home.visibility import visible_q
 from search.filters import SearchFilter
 from search.models import ContentKind
 from search.query import clean_query, search_entries

@@ -2,15 +2,14 @@
 assistive technology."""
 
 import re
-import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.text import multiline, nfc, single_line
 from exemplars.models import Field
-from home.text import multiline, single_line
 from submissions.models import LONG_TEXT_LENGTH, DifficultyReport, Nomination
 from units.models import Unit, UnitKind
 
@@ -18,10 +17,6 @@ HONEYPOT_FIELD = "website"
 # Digits with the separators people write (0299 3 821 234, +84 299 3821234); 8 to 15 digits.
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ().-]+$")
 CONTACT_NEEDED = _("Please give a phone number or an email so the Board can contact you.")
-
-
-def _nfc(value):
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -82,7 +77,7 @@ class PublicSubmissionForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         for name, value in cleaned.items():
-            cleaned[name] = _nfc(value)
+            cleaned[name] = nfc(value)
         for first, second, message in self.either_of:
             if not cleaned.get(first) and not cleaned.get(second) and first not in self.errors:
                 self.add_error(first, message)

@@ -13,9 +13,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
+from core.forms import NewsroomPageForm
 from exemplars.models import SubjectKind
-from home.forms import NewsroomPageForm
-from search.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from units.page_permissions import NewsroomPagePermissions
 
 # Field sizes, shared by the models and the public forms (which give the readable errors).

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from search.admin_search import FoldedSearchIndexView
+from core.admin_search import FoldedSearchIndexView
 from submissions.filters import DifficultyReportFilterSet, NominationFilterSet
 from submissions.models import DifficultyReport, Nomination
 

@@ -1,14 +1,14 @@
 """Loading the units of the plan from a data file (YAML), so units stay data, not code."""
 
 import datetime
-import unicodedata
 from pathlib import Path
 
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from home.seeding import upsert
+from core.seeding import upsert
+from core.text import nfc
 from units.models import EmulationBloc, Unit, UnitKind
 
 DEFAULT_UNITS_FILE = Path(__file__).resolve().parent / "data" / "units-2019.yaml"
@@ -31,8 +31,9 @@ class UnitsFileError(ValueError):
     pass
 
 
-def _nfc(value):
-    return unicodedata.normalize("NFC", str(value)).strip() if value is not None else ""
+def _text(value):
+    """A value of the units file as text: YAML may give a number or nothing where a name is expected."""
+    return nfc(str(value)).strip() if value is not None else ""
 
 
 def _date(value, where):
@@ -97,7 +98,7 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
         bloc_by_slug[bloc["slug"]] = upsert(
             EmulationBloc,
             {"slug": bloc["slug"]},
-            {"name": _nfc(bloc["name"]), "description": _nfc(bloc.get("description", "")), "sort_order": order},
+            {"name": _text(bloc["name"]), "description": _text(bloc.get("description", "")), "sort_order": order},
             tally,
             "emulation blocs",
         )
@@ -107,13 +108,13 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
         if isinstance(emails, str):
             emails = [emails]
         values = {
-            "name": _nfc(unit["name"]),
-            "short_name": _nfc(unit.get("short_name", "")),
-            "name_en": _nfc(unit.get("name_en", "")),
-            "name_km": _nfc(unit.get("name_km", "")),
+            "name": _text(unit["name"]),
+            "short_name": _text(unit.get("short_name", "")),
+            "name_en": _text(unit.get("name_en", "")),
+            "name_km": _text(unit.get("name_km", "")),
             "kind": unit["kind"],
             "bloc": bloc_by_slug.get(unit.get("bloc")),
-            "contact_emails": "\n".join(_nfc(e) for e in emails),
+            "contact_emails": "\n".join(_text(e) for e in emails),
             "active_from": _date(unit.get("active_from"), unit["slug"]),
             "active_until": _date(unit.get("active_until"), unit["slug"]),
         }

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from core.seeding import Tally
 from units.models import Role, RoleGroup, Unit, UnitKind
 
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
@@ -213,8 +214,6 @@ def roles_of(user):
 def add_member(user, role, unit=None):
     """Put ``user`` in the group of ``role`` (for ``unit``; the Board's unit by default for the
     Board), creating the group if it is missing."""
-    from home.seeding import Tally
-
     if role == Role.BOARD and unit is None:
         unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
     group = group_for(role, unit) or _ensure_group(role, unit, Tally())

@@ -1,7 +1,6 @@
 """Reading a staff list (CSV) into users and role groups, all or nothing."""
 
 import csv
-import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -10,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 
+from core.text import nfc
 from units.models import Role, RoleGroup, Unit, UnitKind
 from units.roles import add_member, roles_for_unit
 
@@ -34,7 +34,7 @@ class StaffFileError(ValueError):
 
 
 def _clean(value):
-    return unicodedata.normalize("NFC", (value or "").strip())
+    return nfc((value or "").strip())
 
 
 def read_staff_file(path):

@@ -15,13 +15,16 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "units",
+    "reports",
     "exemplars",
     "campaigns",
     "columns",
     "submissions",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

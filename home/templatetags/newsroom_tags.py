@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import QueryDict
 from wagtail.models import Page, Site
 
-from home.visibility import visible_q
+from core.visibility import visible_q
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def _site_root(context):
 def site_navigation(context, page=None):
     """The localized site root and its children shown in menus, in one query.
 
-    The children are those the current page's readers may see (home/visibility.py): a private
+    The children are those the current page's readers may see (core/visibility.py): a private
     page is not offered in the public menus.
 
     Returns ``{"home": <Page or None>, "items": [<Page>, …]}``; an item that is the current page
@@ -83,7 +83,7 @@ def breadcrumbs(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def page_translations(context, page=None):
-    """The versions of ``page`` in every language that its readers may see (home/visibility.py),
+    """The versions of ``page`` in every language that its readers may see (core/visibility.py),
     the current one included, in one query.
 
     Each has ``language_code`` and ``language_name`` set; ordered as settings.LANGUAGES.
@@ -209,7 +209,7 @@ class _Link:
 
 @register.simple_tag(takes_context=True)
 def live_children(context, page):
-    """The children of ``page`` its readers may see (home/visibility.py), in tree order, each
+    """The children of ``page`` its readers may see (core/visibility.py), in tree order, each
     with ``title`` and ``url``, in one query.
 
     For the exemplar index's list of 60 unit sections: ``{% pageurl %}`` per child reverses a URL

@@ -38,6 +38,8 @@ from wagtail.fields import RichTextField
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
+from core.visibility import visible_q
+
 register = template.Library()
 
 OG_LOCALES = {"vi": "vi_VN", "km": "km_KH", "en": "en_US"}
@@ -121,7 +123,6 @@ def _canonical_query(context, request):
 def _versions(page, request):
     """``[(language_code, page), …]``: the live, public, reachable versions of ``page``, in settings order."""
     from home.discovery import live_root_paths
-    from home.visibility import visible_q
 
     if not page.translation_key:
         return []

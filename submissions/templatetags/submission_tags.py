@@ -2,13 +2,14 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.visibility import visible_q
+
 register = template.Library()
 
 
 @register.simple_tag
 def submission_form_pages():
     """The live public form pages in the reader's language, for links in the footer (one query)."""
-    from home.visibility import visible_q
     from submissions.models import DifficultyReportFormPage, NominationFormPage
 
     return list(

@@ -7,8 +7,8 @@ from wagtail.models import Page
 
 from bench.seed import seed, seeded_stories, tree_problems
 from exemplars.models import ExemplarIndexPage, ExemplarPage
+from reports.contributions import contribution_report, province_timezone
 from search.models import SearchEntry
-from units.contributions import contribution_report, province_timezone
 from units.models import Unit
 
 

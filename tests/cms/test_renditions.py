@@ -15,8 +15,8 @@ from wagtail.images.models import Image, Rendition
 
 from campaigns.models import CampaignIndexPage
 from cms import media
-from exemplars.api import BODY_IMAGE_SPEC
-from exemplars.feeds import ENCLOSURE_RENDITION
+from core.api_fields import BODY_IMAGE_SPEC
+from core.feeds import ENCLOSURE_RENDITION
 from home.images import ALL_SPECS, RENDITIONS
 from home.templatetags.seo_tags import SHARE_IMAGE_SPEC
 from tests.factories import CampaignPageFactory, ExemplarPageFactory, HonouringEventPageFactory

@@ -24,10 +24,10 @@ from wagtail.models import Collection, Locale
 
 from campaigns.models import CampaignIndexPage, CampaignPage, HonouringEventPage
 from columns.models import ColumnArticleFeaturedStory, ColumnArticlePage, ColumnPage, OutletPage
+from core.text import slugify_vi
+from demo.images import MOTIFS, draw_picture
 from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
-from home.demo.images import MOTIFS, draw_picture
 from home.models import HomePage
-from search.folding import slugify_vi
 from tests.helpers import at
 
 LANGUAGES = ("vi", "km", "en")

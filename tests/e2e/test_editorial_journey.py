@@ -3,8 +3,8 @@ the public reads the story."""
 
 import pytest
 
+from demo.users import ensure_demo_users
 from exemplars.models import ExemplarPage, UnitSectionPage
-from home.demo.users import ensure_demo_users
 from tests.e2e.conftest import screenshot
 
 PASSWORD = "e2e-demo-password"

@@ -1,4 +1,4 @@
-"""Private pages stay out of every public listing, count and link (home/visibility.py).
+"""Private pages stay out of every public listing, count and link (core/visibility.py).
 
 A story the Board puts behind a password, behind "signed-in users only" or behind a group, and
 every story in a section put behind a password, must not show its title, summary, link or a count

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
+from demo.users import ensure_demo_users
 from exemplars.models import ExemplarIndexPage, UnitSectionPage
-from home.demo.users import ensure_demo_users
 from home.models import HomePage
 from tests.factories import ExemplarPageFactory
 

@@ -1,6 +1,7 @@
 import pytest
 
 from exemplars.models import UnitSectionPage
+from tests.units.exports import board, formula_names  # noqa: F401  fixtures of test_exports.py
 from units.models import Role, Unit
 from units.roles import add_member
 

@@ -9,6 +9,7 @@ from units.models.units import (
     UnitKind,
     UnitQuerySet,
     split_emails,
+    unit_kind_order,
     validate_email_list,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "UnitKind",
     "UnitQuerySet",
     "split_emails",
+    "unit_kind_order",
     "validate_email_list",
 ]

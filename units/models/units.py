@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from search.folding import slugify_vi
+from core.text import slugify_vi
 
 
 class UnitKind(models.TextChoices):
@@ -25,6 +25,14 @@ class UnitKind(models.TextChoices):
 
 # Units that introduce exemplar stories (and so get a section in the exemplar index).
 CONTRIBUTING_KINDS = frozenset(UnitKind) - {UnitKind.MEDIA_OUTLET, UnitKind.BOARD}
+
+
+def unit_kind_order(field="unit__kind"):
+    """Order units as the plan lists them: districts, departments, …, outlets, the Board."""
+    return models.Case(
+        *[models.When(**{field: kind}, then=models.Value(i)) for i, kind in enumerate(UnitKind.values)],
+        output_field=models.IntegerField(),
+    )
 
 
 class EmulationBloc(models.Model):

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.seeding import Tally
 from exemplars.setup import ensure_outlet_pages, ensure_sections, load_award_types, load_fields
 from exemplars.signals import defer_unit_provisioning
-from home.seeding import Tally
 from home.setup import ensure_page_tree, ensure_translated_skeleton
 from submissions.setup import ensure_form_pages
 from units.loading import DEFAULT_UNITS_FILE, UnitsFileError, load_quota_rules, load_units

@@ -1,0 +1,69 @@
+"""The reports in the admin: their URLs, their entries in the Reports menu, and the dashboard panels."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from reports import views
+from reports.panels import add_quota_panels, add_unit_work_panel
+from reports.scope import report_scope
+
+
+class ContributionReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_scope(request).sees_anything
+
+
+class ScoringMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_scope(request).everything
+
+
+hooks.register("construct_homepage_panels", add_unit_work_panel)
+hooks.register("construct_homepage_panels", add_quota_panels)
+
+
+# The report and its results-only variant, as Wagtail's own reports register them, a cell's
+# stories, and the yearly scoring. The namespace keeps its first name, "units_reports", which
+# templates and bookmarks already use.
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = [
+        path("contributions/", views.ContributionReportView.as_view(), name="contributions"),
+        path(
+            "contributions/results/",
+            views.ContributionReportView.as_view(results_only=True),
+            name="contributions_results",
+        ),
+        path(
+            "contributions/<slug:unit_slug>/<str:period_key>/",
+            views.ContributionStoriesView.as_view(),
+            name="contribution_stories",
+        ),
+        path("scoring/", views.YearlyScoringView.as_view(), name="scoring"),
+        path("scoring/results/", views.YearlyScoringView.as_view(results_only=True), name="scoring_results"),
+    ]
+    return [path("reports/", include((urls, "units_reports"), namespace="units_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_contribution_report_menu_item():
+    return ContributionReportMenuItem(
+        _("Unit contributions"),
+        reverse("units_reports:contributions"),
+        name="unit-contributions",
+        icon_name="table",
+        order=300,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_scoring_menu_item():
+    return ScoringMenuItem(
+        _("Yearly scoring"),
+        reverse("units_reports:scoring"),
+        name="yearly-scoring",
+        icon_name="order",
+        order=310,
+    )
