@@ -20,6 +20,7 @@ from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from core.forms import NewsroomPageForm
 from core.pages import IndexPage
 from core.pagination import paginate
+from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
 from exemplars.models import ExemplarPage
 from units.page_permissions import NewsroomPagePermissions
@@ -28,6 +29,9 @@ from units.page_permissions import NewsroomPagePermissions
 class CampaignIndexPage(NewsroomPagePermissions, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
+
+    # The Board runs the campaigns and publishes their pages (units.roles).
+    board_publishes_here = True
 
     class Meta:
         verbose_name = _("campaign index")
@@ -109,8 +113,6 @@ class CampaignPage(NewsroomPagePermissions, FoldedTitle, Page):
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)
 
     def search_document(self):
-        from search.documents import SearchDocument, stream_text
-
         return SearchDocument(
             kind="campaign",
             title=self.title,

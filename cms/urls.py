@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from cms import discovery
 from cms.api import api_router
-from home import discovery
 from search import views as search_views
 
 # Each admin request is one transaction: Wagtail's page create view, for one, writes the page, then

@@ -16,15 +16,20 @@ from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from core.forms import NewsroomPageForm
 from core.pages import IndexPage, in_given_order
 from core.pagination import paginate
+from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
 from exemplars.models import ExemplarPage
-from units.models import UnitKind
+from units.models import Role, UnitBoundaryPage, UnitKind
 from units.page_permissions import NewsroomPagePermissions
+from units.workflows import COLUMN_WORKFLOW
 
 
 class ColumnIndexPage(NewsroomPagePermissions, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["columns.OutletPage"]
+
+    # The outlet's editors approve and publish its columns (units.workflows).
+    moderation_workflow = COLUMN_WORKFLOW
 
     class Meta:
         verbose_name = _("column index")
@@ -36,7 +41,7 @@ class ColumnIndexPage(NewsroomPagePermissions, IndexPage):
         return context
 
 
-class OutletPage(NewsroomPagePermissions, IndexPage):
+class OutletPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
     """A media outlet's home in the site; the permission boundary for its reporters and editors."""
 
     unit = models.ForeignKey(
@@ -46,6 +51,9 @@ class OutletPage(NewsroomPagePermissions, IndexPage):
         related_name="outlet_pages",
         limit_choices_to={"kind": UnitKind.MEDIA_OUTLET},
     )
+
+    unit_kinds = frozenset({UnitKind.MEDIA_OUTLET})
+    approving_role = Role.OUTLET_EDITOR
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["columns.ColumnIndexPage"]
@@ -175,9 +183,20 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
     def image_alt(self):
         return self.main_image_alt or getattr(self.main_image, "description", "") or self.title
 
-    def search_document(self):
-        from search.documents import SearchDocument, stream_text
+    def feed_routes(self):
+        """``(url name, slug)`` of the feed besides the main one the article shows in: its column's."""
+        column = self.get_parent()
+        return [("feed_column", column.slug)] if column is not None else []
 
+    # What the article tells search engines and social networks (core/seo.py).
+    seo_schema_type = "NewsArticle"
+
+    def seo_author_unit(self):
+        """The outlet whose column this is: the article's author."""
+        outlet = OutletPage.objects.ancestor_of(self).select_related("unit").first()
+        return outlet.unit if outlet is not None else None
+
+    def search_document(self):
         return SearchDocument(
             kind="article",
             title=self.title,

@@ -7,4 +7,7 @@ class ExemplarsConfig(AppConfig):
     verbose_name = _("Exemplars")
 
     def ready(self):
-        from exemplars import signals  # noqa: F401
+        # Imported here because the handlers use the models, which are loaded only now.
+        from exemplars.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,17 +1,29 @@
-"""Seeding the fields, award types, unit sections and outlet pages."""
+"""Seeding the exemplar index, the fields, award types and unit sections; run by setup_newsroom."""
 
 from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.seeding import upsert
+from core.skeleton import SkeletonPage
 from core.text import nfc
-from exemplars.models import AwardType, Field, UnitSectionPage
-from units.models import Unit, UnitKind
+from exemplars.models import AwardType, ExemplarIndexPage, Field, UnitSectionPage
+from units.models import Unit
+from units.roles import ensure_unit_roles
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+EXEMPLAR_INDEX = SkeletonPage(
+    ExemplarIndexPage,
+    "guong-dien-hinh",
+    title="Gương điển hình",
+    intro="Gương điển hình tiên tiến, mô hình mới, nhân tố mới do các đơn vị trong tỉnh giới thiệu.",
+    translated_title=_("Exemplars"),
+    translated_intro=_("Advanced exemplars, new models and new factors introduced by the province's units."),
+)
 
 
 def _read(name):
@@ -57,32 +69,8 @@ def ensure_sections(tally):
         tally.record("unit sections", "created" if created else "unchanged")
 
 
-def ensure_outlet_page(unit, tally):
-    from columns.models import ColumnIndexPage, OutletPage
-
-    index = ColumnIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    if index is None:
-        return
-    if OutletPage.objects.filter(unit=unit, locale=index.locale).exists():
-        tally.record("outlet pages", "unchanged")
-        return
-    page = OutletPage(title=unit.name, slug=unit.slug, unit=unit, locale=index.locale)
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    tally.record("outlet pages", "created")
-
-
-def ensure_outlet_pages(tally):
-    for unit in Unit.objects.active().filter(kind=UnitKind.MEDIA_OUTLET):
-        ensure_outlet_page(unit, tally)
-
-
-def provision_unit(unit, tally):
-    """What a new unit needs to work: its section or outlet page, its groups and collection."""
-    from units.roles import ensure_unit_roles
-
-    if unit.kind == UnitKind.MEDIA_OUTLET:
-        ensure_outlet_page(unit, tally)
-    elif unit.is_contributing:
-        UnitSectionPage.ensure_for(unit)
+def provision_section(unit, tally):
+    """What a new contributing unit needs to work: its section, then its groups and collection
+    (which get their page permissions on the section, so it must exist first)."""
+    UnitSectionPage.ensure_for(unit)
     ensure_unit_roles(unit, tally)

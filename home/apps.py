@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from home import cache_invalidation, images
+        # Here, not at the top: the receivers use the models, which are loaded only once apps are ready.
+        from home.signal_handlers import register_signal_handlers
 
-        cache_invalidation.connect()
-        images.connect()
+        register_signal_handlers()

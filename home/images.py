@@ -12,6 +12,7 @@ import logging
 from django.db import transaction
 from django_tasks import task
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ RENDITIONS = {
     "card": ("fill-480x320", "fill-960x640"),
     # exemplars/exemplar_page.html, columns/column_article_page.html
     "hero": ("fill-480x320", "fill-960x640", "fill-1440x960"),
-    # og:image (home/templatetags/seo_tags.py), feed enclosures, the API's main_image_large
+    # og:image (core/seo.py), feed enclosures, the API's main_image_large
     "share": ("fill-1200x630",),
     # blocks/captioned_image.html; the API's body images (max-1200x1200)
     "body": ("width-480", "width-800", "width-1200", "max-1200x1200"),
@@ -80,19 +81,12 @@ def generate_for_page(page):
 
 @task()
 def generate_page_renditions(page_id):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     return generate_for_page(page) if page is not None else 0
 
 
-def page_published(sender, instance, **kwargs):
-    # After the commit, so a worker (or this process) reads the published images.
-    page_id = instance.pk
+def generate_after_commit(page):
+    """Queue the renditions of ``page`` once the transaction commits (home/signal_handlers.py calls
+    it on publish), so a worker (or this process) reads the published images."""
+    page_id = page.pk
     transaction.on_commit(lambda: generate_page_renditions.enqueue(page_id))
-
-
-def connect():
-    from wagtail.signals import page_published as published_signal
-
-    published_signal.connect(page_published, dispatch_uid="pregenerate_renditions")

@@ -1,10 +1,16 @@
 """What the home page shows, gathered in a fixed number of queries."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Count, Max
+from wagtail.models import Page
 
+from campaigns.models import CampaignPage
+from columns.models import ColumnPage
+from core import cache_generation
 from core.pages import in_given_order
 from core.visibility import visible_q
+from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
 from units.models import unit_kind_order
 
 # Counts are keyed on the page cache's generation, so stale keys are never read; this only bounds
@@ -19,23 +25,17 @@ def story_counts(home):
     Counting reads every story (about 90 ms at 30,000 stories, most of an uncached home page),
     while the counts change only when a story is published, unpublished, moved or deleted or a
     field, unit or view restriction changes, each of which moves the page cache's generation
-    (home/cache_invalidation.py). So they are kept in the cache under that generation, and under
+    (cms/cache_invalidation.py). So they are kept in the cache under that generation, and under
     the newest live story's id (one index lookup), which also catches stories written to the
     database without those signals (imports, the bench's seeding, tests).
     """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    from exemplars.models import ExemplarPage, Field
-    from home import page_cache
-
     locale = home.locale
     newest = (
         Page.objects.filter(live=True, locale=locale, content_type=ContentType.objects.get_for_model(ExemplarPage))
         .order_by()
         .aggregate(newest=Max("pk"))["newest"]
     )
-    key = f"home:story-counts:{home.pk}:{page_cache.generation()}:{newest}"
+    key = f"home:story-counts:{home.pk}:{cache_generation.generation()}:{newest}"
     counts = cache.get(key)
     if counts is None:
         by_field = dict(
@@ -59,10 +59,6 @@ def story_counts(home):
 
 
 def home_page_context(home):
-    from campaigns.models import CampaignPage
-    from columns.models import ColumnPage
-    from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
-
     # Featured stories are the Board's choice, but one that has since become private is left out
     # like any other: the listing is built from the visible stories only.
     visible_stories = ExemplarPage.objects.visible_to_readers_of(home).filter(locale=home.locale)

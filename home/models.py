@@ -9,8 +9,11 @@ from wagtail.search import index
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.blocks import StoryBodyBlock
 from core.forms import NewsroomPageForm
+from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
+from home.listings import home_page_context
 from units.page_permissions import NewsroomPagePermissions
+from units.workflows import BOARD_WORKFLOW
 
 
 class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
@@ -38,12 +41,19 @@ class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
         "submissions.DifficultyReportFormPage",
     ]
 
+    # The site itself, to search engines (core/seo.py).
+    seo_schema_type = "WebSite"
+
+    # The Board approves what is written directly under a home page; in another language the home
+    # page is where translators draft and the Board publishes (units.roles, units.workflows).
+    moderation_workflow = BOARD_WORKFLOW
+    board_publishes_translations_here = True
+    translators_draft_here = True
+
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.listings import home_page_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_context(self))
         return context
@@ -75,8 +85,6 @@ class StandardPage(NewsroomPagePermissions, FoldedTitle, Page):
     subpage_types = ["home.StandardPage"]
 
     def search_document(self):
-        from search.documents import SearchDocument, stream_text
-
         return SearchDocument(kind="page", title=self.title, summary=self.intro, text=stream_text(self.body))
 
     class Meta:

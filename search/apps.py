@@ -7,11 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from wagtail.signals import page_published
+        # Here, not at the top: the receivers use the models, which are loaded only once apps are ready.
+        from search.signal_handlers import register_signal_handlers
 
-        from search.documents import index_page
-
-        def reindex(sender, instance, **kwargs):
-            index_page(instance)
-
-        page_published.connect(reindex, dispatch_uid="search_index_on_publish", weak=False)
+        register_signal_handlers()

@@ -1,42 +1,8 @@
-"""What each page type gives the search index, and keeping the index in step with publishing."""
-
-from dataclasses import dataclass, field
-
-from django.utils.html import strip_tags
-from wagtail.blocks import StreamValue, StructValue
-from wagtail.rich_text import RichText
+"""Keeping the index in step with publishing: each page type's ``search_document()`` (a
+core.search_documents.SearchDocument) written as its SearchEntry row."""
 
 from core.text import folded_words, words
-
-
-@dataclass
-class SearchDocument:
-    """A page's searchable content. Page types that define ``search_document()`` are indexed."""
-
-    kind: str
-    title: str
-    summary: str = ""
-    text: str = ""
-    unit_id: int | None = None
-    subject_kind: str = ""
-    field_ids: list = field(default_factory=list)
-
-
-def stream_text(value):
-    """The readable text of a StreamField value (or any block value), without rendering it."""
-    if value is None:
-        return ""
-    if isinstance(value, RichText):
-        return strip_tags(value.source)
-    if isinstance(value, str):
-        return strip_tags(value)
-    if isinstance(value, StreamValue):
-        return " ".join(stream_text(child.value) for child in value)
-    if isinstance(value, StructValue | dict):
-        return " ".join(stream_text(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return " ".join(stream_text(v) for v in value)
-    return ""
+from search.models import SearchEntry
 
 
 def padded(word_list):
@@ -62,8 +28,6 @@ def entry_values(page, document):
 
 def index_page(page):
     """Write ``page``'s entry from its live content (call after it is published)."""
-    from search.models import SearchEntry
-
     page = page.specific
     if not hasattr(page, "search_document"):
         return None

@@ -174,23 +174,25 @@ class SubmissionFormPage(NewsroomPagePermissions, RoutablePageMixin, FoldedTitle
     subpage_types = []
     # Set by each page type; Wagtail gives every concrete page type its own default template.
     template = None
-    form_class = None
     rate_limit_group = None
+    # The form each page type shows, and the views that answer at its address and at cam-on/
+    # (``serve_form(page, request)``, ``serve_thanks(page, request)``), are given by
+    # SubmissionsConfig.ready(): the forms and views build on the models above, so this module
+    # cannot import them.
+    form_class = None
+    serve_form = None
+    serve_thanks = None
 
     class Meta:
         abstract = True
 
     @path("")
     def form_view(self, request):
-        from submissions.views import serve_form
-
-        return serve_form(self, request)
+        return self.serve_form(request)
 
     @path("cam-on/", name="thanks")
     def thanks_view(self, request):
-        from submissions.views import serve_thanks
-
-        return serve_thanks(self, request)
+        return self.serve_thanks(request)
 
     def thanks_url(self):
         return self.url + self.reverse_subpage("thanks")
@@ -205,12 +207,6 @@ class NominationFormPage(SubmissionFormPage):
     class Meta:
         verbose_name = _("nomination form page")
 
-    @property
-    def form_class(self):
-        from submissions.forms import NominationForm
-
-        return NominationForm
-
 
 class DifficultyReportFormPage(SubmissionFormPage):
     """Phản ánh khó khăn, vướng mắc: a unit tells the Board what stands in the plan's way."""
@@ -220,9 +216,3 @@ class DifficultyReportFormPage(SubmissionFormPage):
 
     class Meta:
         verbose_name = _("difficulty report form page")
-
-    @property
-    def form_class(self):
-        from submissions.forms import DifficultyReportForm
-
-        return DifficultyReportForm

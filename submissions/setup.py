@@ -1,13 +1,11 @@
 """The two form pages under the home page, in Vietnamese and translated; run by setup_newsroom."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.models import HomePage
 from submissions.models import DifficultyReportFormPage, NominationFormPage
 
 FORM_PAGES = [
@@ -67,10 +65,9 @@ def _paragraph(text):
 
 
 @transaction.atomic
-def ensure_form_pages(tally):
-    """Each form page under the Vietnamese home page, then its translation under every other
+def ensure_form_pages(home, tally):
+    """Each form page under the Vietnamese ``home`` page, then its translation under every other
     language's home page; pages that exist are left as editors made them."""
-    home = HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
     for page_class, slug, vietnamese, translated_text in FORM_PAGES:
         page = page_class.objects.child_of(home).filter(slug=slug).first()
         if page is None:

@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
-from cms.security import client_ip
+from core.client_address import client_ip
 from submissions.forms import HONEYPOT_FIELD
 from submissions.models import MAX_BODY_BYTES
 from submissions.notifications import notify_board

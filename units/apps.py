@@ -7,13 +7,7 @@ class UnitsConfig(AppConfig):
     verbose_name = _("Units")
 
     def ready(self):
-        from wagtail.models import TaskState
-        from wagtail.signals import task_submitted
+        # Imported here because the handlers use the models, which are loaded only now.
+        from units.signal_handlers import register_signal_handlers
 
-        from units.notifications import unit_approval_submission_notifier
-
-        task_submitted.connect(
-            unit_approval_submission_notifier,
-            sender=TaskState,
-            dispatch_uid="unit_approval_task_submitted_email_notification",
-        )
+        register_signal_handlers()

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from core.seeding import upsert
 from core.text import nfc
-from units.models import EmulationBloc, Unit, UnitKind
+from units.models import EmulationBloc, QuotaRule, Unit, UnitKind
 
 DEFAULT_UNITS_FILE = Path(__file__).resolve().parent / "data" / "units-2019.yaml"
 UNIT_KEYS = {
@@ -140,8 +140,6 @@ DEFAULT_QUOTA_RULES_FILE = Path(__file__).resolve().parent / "data" / "quota-rul
 def load_quota_rules(tally, path=DEFAULT_QUOTA_RULES_FILE):
     """Add the plan's rules that are missing. Existing rules are left as they are: the Board may
     have superseded them, and a rule in force is never rewritten."""
-    from units.models import QuotaRule
-
     for item in yaml.safe_load(Path(path).read_text(encoding="utf-8")):
         _rule, created = QuotaRule.objects.get_or_create(
             unit_kind=item["unit_kind"],

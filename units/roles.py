@@ -4,6 +4,10 @@ Each unit gets its groups (contributors and approvers, or an outlet's reporters 
 with Wagtail's own GroupPagePermission on the unit's boundary page (its section of the exemplar
 index, or the outlet's page) and GroupCollectionPermission on the unit's own collection. The
 Board and the translators are site-wide groups. Nothing else in the project names a group.
+
+The page types live in the apps above this one; their classes say where they stand (a
+``UnitBoundaryPage`` subclass, ``board_publishes_here``, ``board_publishes_translations_here``,
+``translators_draft_here``) and this module finds them through the app registry.
 """
 
 from django.conf import settings
@@ -13,7 +17,10 @@ from django.utils import translation
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from core.seeding import Tally
-from units.models import Role, RoleGroup, Unit, UnitKind
+from units.models.boundary import UnitBoundaryPage
+from units.models.roles import Role, RoleGroup
+from units.models.units import Unit, UnitKind
+from units.page_types import page_types_declaring
 
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 
@@ -64,8 +71,6 @@ UNIT_ROLES = {
 }
 CONTRIBUTING_ROLES = [Role.CONTRIBUTOR, Role.APPROVER]
 TRANSLATOR_LANGUAGES = {Role.TRANSLATOR_KM: "km", Role.TRANSLATOR_EN: "en"}
-# Roles whose members approve the first step of a workflow for their unit's pages.
-APPROVING_ROLES = {Role.APPROVER, Role.OUTLET_EDITOR}
 
 
 def roles_for_unit(unit):
@@ -116,10 +121,9 @@ def _grant_collection(group, collection, permissions):
 
 def boundary_page(unit):
     """The page under which a unit's staff work: its section, or its outlet page."""
-    from columns.models import OutletPage
-    from exemplars.models import UnitSectionPage
-
-    model = OutletPage if unit.kind == UnitKind.MEDIA_OUTLET else UnitSectionPage
+    model = UnitBoundaryPage.page_type_for(unit)
+    if model is None:
+        return None
     return model.objects.filter(unit=unit, locale__language_code=settings.LANGUAGE_CODE).first()
 
 
@@ -151,26 +155,24 @@ def ensure_unit_roles(unit, tally):
 @transaction.atomic
 def ensure_site_roles(tally):
     """The Board's group (linked to the Board unit when there is one) and one group per translation language."""
-    from campaigns.models import CampaignIndexPage
-    from exemplars.models import ExemplarIndexPage
-    from home.models import HomePage
-
     board_unit = Unit.objects.filter(kind=UnitKind.BOARD).first()
     board = _ensure_group(Role.BOARD, board_unit, tally)
-    for model in (ExemplarIndexPage, CampaignIndexPage):
+    for model in page_types_declaring("board_publishes_here"):
         for page in model.objects.all():
             _grant_pages(board, page, BOARD_PAGE_PERMISSIONS)
     # The Board reviews and publishes translations, which translators may only draft.
-    for home in HomePage.objects.exclude(locale__language_code=settings.LANGUAGE_CODE):
-        _grant_pages(board, home, BOARD_PAGE_PERMISSIONS)
+    for model in page_types_declaring("board_publishes_translations_here"):
+        for page in model.objects.exclude(locale__language_code=settings.LANGUAGE_CODE):
+            _grant_pages(board, page, BOARD_PAGE_PERMISSIONS)
     _grant_collection(board, Collection.get_first_root_node(), BOARD_COLLECTION_PERMISSIONS)
     board.permissions.add(*[_permission(*p) for p in BOARD_MODEL_PERMISSIONS])
 
     for role, language in TRANSLATOR_LANGUAGES.items():
         group = _ensure_group(role, None, tally)
         group.permissions.add(*[_permission(*p) for p in TRANSLATOR_MODEL_PERMISSIONS])
-        for home in HomePage.objects.filter(locale__language_code=language):
-            _grant_pages(group, home, TRANSLATOR_PAGE_PERMISSIONS)
+        for model in page_types_declaring("translators_draft_here"):
+            for page in model.objects.filter(locale__language_code=language):
+                _grant_pages(group, page, TRANSLATOR_PAGE_PERMISSIONS)
         _grant_collection(group, Collection.get_first_root_node(), [("wagtailimages", "choose_image")])
 
 
@@ -181,24 +183,22 @@ def board_group():
 
 def approver_group_for_page(page):
     """The group approving ``page`` for its unit: the section's approvers or the outlet's editors."""
-    from columns.models import OutletPage
-    from exemplars.models import UnitSectionPage
-
-    for model, role in ((UnitSectionPage, Role.APPROVER), (OutletPage, Role.OUTLET_EDITOR)):
+    for model in UnitBoundaryPage.page_types():
         owner = model.objects.ancestor_of(page, inclusive=True).values_list("unit_id", flat=True).first()
         if owner is not None:
-            return group_for(role, Unit(pk=owner))
+            return group_for(model.approving_role, Unit(pk=owner))
     return None
 
 
 def boundary_paths_approved_by(user):
     """Tree paths of the pages whose unit ``user`` approves for."""
-    unit_ids = RoleGroup.objects.filter(group__user=user, role__in=APPROVING_ROLES).values("unit_id")
-    from columns.models import OutletPage
-    from exemplars.models import UnitSectionPage
-
-    paths = list(UnitSectionPage.objects.filter(unit__in=unit_ids).values_list("path", flat=True))
-    paths += OutletPage.objects.filter(unit__in=unit_ids).values_list("path", flat=True)
+    boundary_types = UnitBoundaryPage.page_types()
+    # Roles whose members approve the first step of a workflow for their unit's pages.
+    approving_roles = {model.approving_role for model in boundary_types}
+    unit_ids = RoleGroup.objects.filter(group__user=user, role__in=approving_roles).values("unit_id")
+    paths = []
+    for model in boundary_types:
+        paths += model.objects.filter(unit__in=unit_ids).values_list("path", flat=True)
     return paths
 
 

@@ -39,22 +39,8 @@ def _clean(value):
 
 def read_staff_file(path):
     """Check every row; raise StaffFileError listing each bad row with its line number and reason."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except (OSError, UnicodeDecodeError) as error:
-        raise StaffFileError([f"cannot read {path}: {error}"]) from None
-    if not rows or [_clean(c).lower() for c in rows[0]] != COLUMNS:
-        raise StaffFileError([f"line 1: the header must be: {', '.join(COLUMNS)}"])
-
-    units = {unit.slug: unit for unit in Unit.objects.all()}
-    roles = set(Role.values)
-    # Checked here, not left to the database: PostgreSQL would refuse an over-long value only when
-    # that row is saved, halfway through the import (SQLite would silently store it).
-    user_fields = get_user_model()._meta
-    max_username = user_fields.get_field("username").max_length
-    max_email = user_fields.get_field("email").max_length
-    seen = {}
+    rows = _read_rows(path)
+    check = _RowCheck.for_current_units()
     problems, good = [], []
     for line, raw in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in raw):
@@ -63,40 +49,8 @@ def read_staff_file(path):
             problems.append(f"line {line}: expected {len(COLUMNS)} columns, found {len(raw)}")
             continue
         username, full_name, email, unit_slug, role = (_clean(cell) for cell in raw)
-        reasons = []
-        try:
-            UnicodeUsernameValidator()(username)
-        except ValidationError:
-            reasons.append(f"username {username!r} is not valid (letters, digits and @.+-_ only)")
-        if len(username) > max_username:
-            reasons.append(f"username is longer than {max_username} characters")
-        if username.lower() in seen:
-            reasons.append(f"username {username!r} already appears on line {seen[username.lower()]}")
-        else:
-            seen[username.lower()] = line
-        if not full_name:
-            reasons.append("full name is empty")
-        try:
-            validate_email(email)
-        except ValidationError:
-            reasons.append(f"email {email!r} is not a valid address")
-        else:
-            if len(email) > max_email:
-                reasons.append(f"email is longer than {max_email} characters")
-        unit = units.get(unit_slug) if unit_slug else None
-        if role not in roles:
-            reasons.append(f"role {role!r} is not one of {', '.join(sorted(roles))}")
-        elif role in SITE_WIDE_ROLES:
-            if role == Role.BOARD:
-                unit = next((u for u in units.values() if u.kind == UnitKind.BOARD), None)
-            elif unit_slug:
-                reasons.append(f"role {role} is site-wide: leave the unit empty")
-        elif not unit_slug:
-            reasons.append(f"role {role} needs a unit slug")
-        elif unit is None:
-            reasons.append(f"unit {unit_slug!r} does not exist")
-        elif role not in roles_for_unit(unit):
-            reasons.append(f"a {unit.get_kind_display()} has no role {role}")
+        unit, reasons = check.unit_and_role(unit_slug, role)
+        reasons = check.username(username, line) + check.contact(full_name, email) + reasons
         if reasons:
             problems.append(f"line {line}: " + "; ".join(reasons))
         else:
@@ -104,6 +58,84 @@ def read_staff_file(path):
     if problems:
         raise StaffFileError(problems)
     return good
+
+
+def _read_rows(path):
+    """The file's rows, after checking it can be read and starts with the expected header."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError) as error:
+        raise StaffFileError([f"cannot read {path}: {error}"]) from None
+    if not rows or [_clean(c).lower() for c in rows[0]] != COLUMNS:
+        raise StaffFileError([f"line 1: the header must be: {', '.join(COLUMNS)}"])
+    return rows
+
+
+@dataclass
+class _RowCheck:
+    """What a row is checked against: the units and roles that exist, the lengths the user table
+    takes, and the usernames of the rows before (by line)."""
+
+    units: dict
+    max_username: int
+    max_email: int
+    seen: dict
+
+    @classmethod
+    def for_current_units(cls):
+        # Checked here, not left to the database: PostgreSQL would refuse an over-long value only when
+        # that row is saved, halfway through the import (SQLite would silently store it).
+        user_fields = get_user_model()._meta
+        return cls(
+            units={unit.slug: unit for unit in Unit.objects.all()},
+            max_username=user_fields.get_field("username").max_length,
+            max_email=user_fields.get_field("email").max_length,
+            seen={},
+        )
+
+    def username(self, username, line):
+        reasons = []
+        try:
+            UnicodeUsernameValidator()(username)
+        except ValidationError:
+            reasons.append(f"username {username!r} is not valid (letters, digits and @.+-_ only)")
+        if len(username) > self.max_username:
+            reasons.append(f"username is longer than {self.max_username} characters")
+        if username.lower() in self.seen:
+            reasons.append(f"username {username!r} already appears on line {self.seen[username.lower()]}")
+        else:
+            self.seen[username.lower()] = line
+        return reasons
+
+    def contact(self, full_name, email):
+        reasons = [] if full_name else ["full name is empty"]
+        try:
+            validate_email(email)
+        except ValidationError:
+            reasons.append(f"email {email!r} is not a valid address")
+        else:
+            if len(email) > self.max_email:
+                reasons.append(f"email is longer than {self.max_email} characters")
+        return reasons
+
+    def unit_and_role(self, unit_slug, role):
+        """The row's unit (the Board's for a Board member) and what is wrong with the pair."""
+        unit = self.units.get(unit_slug) if unit_slug else None
+        roles = set(Role.values)
+        if role not in roles:
+            return unit, [f"role {role!r} is not one of {', '.join(sorted(roles))}"]
+        if role in SITE_WIDE_ROLES:
+            if role == Role.BOARD:
+                return next((u for u in self.units.values() if u.kind == UnitKind.BOARD), None), []
+            return unit, ([f"role {role} is site-wide: leave the unit empty"] if unit_slug else [])
+        if not unit_slug:
+            return unit, [f"role {role} needs a unit slug"]
+        if unit is None:
+            return unit, [f"unit {unit_slug!r} does not exist"]
+        if role not in roles_for_unit(unit):
+            return unit, [f"a {unit.get_kind_display()} has no role {role}"]
+        return unit, []
 
 
 @transaction.atomic

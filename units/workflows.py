@@ -1,4 +1,9 @@
-"""The moderation workflows of DESIGN.md, made from Wagtail's own workflow models."""
+"""The moderation workflows of DESIGN.md, made from Wagtail's own workflow models.
+
+A page type says which workflow moderates its pages by naming it in ``moderation_workflow`` (and
+in ``translation_moderation_workflow`` when its translations go another way); the workflows are
+attached to the pages of those types, found through the app registry.
+"""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -6,6 +11,7 @@ from django.db import transaction
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from units.models import UnitApprovalTask
+from units.page_types import page_types_declaring
 from units.roles import board_group
 
 UNIT_TASK_NAME = "Lãnh đạo đơn vị duyệt"
@@ -36,31 +42,31 @@ def _attach(workflow, page):
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
+def _workflow_name(page_type, page):
+    # Stories are written in Vietnamese; a page type may send its translations another way (the
+    # exemplar index: its stories are approved by their unit, their translations by the Board).
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        return getattr(page_type, "translation_moderation_workflow", None) or page_type.moderation_workflow
+    return page_type.moderation_workflow
+
+
 @transaction.atomic
 def ensure_workflows(tally):
     """Exemplars: the unit's approvers, then the Board (which publishes). Columns: the outlet's
     editors (who publish). Other pages under the home page: the Board."""
-    from columns.models import ColumnIndexPage
-    from exemplars.models import ExemplarIndexPage
-    from home.models import HomePage
-
     unit_task = UnitApprovalTask.objects.get_or_create(name=UNIT_TASK_NAME)[0]
     outlet_task = UnitApprovalTask.objects.get_or_create(name=OUTLET_TASK_NAME)[0]
     board_task = GroupApprovalTask.objects.get_or_create(name=BOARD_TASK_NAME)[0]
     board_task.groups.add(board_group())
 
-    exemplar_workflow = _workflow(EXEMPLAR_WORKFLOW, [unit_task, board_task], tally)
-    column_workflow = _workflow(COLUMN_WORKFLOW, [outlet_task], tally)
-    board_workflow = _workflow(BOARD_WORKFLOW, [board_task], tally)
-
-    for home in HomePage.objects.all():
-        _attach(board_workflow, home)
-    for index in ExemplarIndexPage.objects.all():
-        # Stories are written in Vietnamese and approved by their unit; translations go to the Board.
-        source = index.locale.language_code == settings.LANGUAGE_CODE
-        _attach(exemplar_workflow if source else board_workflow, index)
-    for index in ColumnIndexPage.objects.all():
-        _attach(column_workflow, index)
+    workflows = {
+        EXEMPLAR_WORKFLOW: _workflow(EXEMPLAR_WORKFLOW, [unit_task, board_task], tally),
+        COLUMN_WORKFLOW: _workflow(COLUMN_WORKFLOW, [outlet_task], tally),
+        BOARD_WORKFLOW: _workflow(BOARD_WORKFLOW, [board_task], tally),
+    }
+    for model in page_types_declaring("moderation_workflow"):
+        for page in model.objects.all():
+            _attach(workflows[_workflow_name(model, page)], page)
 
     # Wagtail's starter workflow and groups would give any member rights over the whole tree.
     default = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()

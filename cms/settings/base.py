@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "submissions",
     "search",
     "demo",
+    "cms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -73,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After the language and the user are known; what runs below it is stored with a cached page.
-    "home.page_cache.PageCacheMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -127,7 +128,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Anonymous page cache (home/page_cache.py): seconds a public page or feed is kept (0: off);
+# Anonymous page cache (cms/page_cache.py): seconds a public page or feed is kept (0: off);
 # publishing anything invalidates it. Several processes must share the cache (REDIS_URL).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # What browsers and a CDN are told (Cache-Control max-age) about cached anonymous pages.
@@ -307,10 +308,10 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
 # How many reverse proxies we run in front of the site (each appends to X-Forwarded-For), and the
 # addresses the nearest one connects from ("unix": a Unix socket). The header is read only on
-# connections from those addresses: whoever reaches gunicorn directly could write it (cms/security.py).
+# connections from those addresses: whoever reaches gunicorn directly could write it (core/client_address.py).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 TRUSTED_PROXY_ADDRESSES = env_addresses("TRUSTED_PROXY_ADDRESSES", ["unix", "127.0.0.1", "::1"])
 

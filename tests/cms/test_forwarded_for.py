@@ -1,13 +1,13 @@
 """X-Forwarded-For counts only when our own proxy sent the request.
 
 Someone who reaches gunicorn directly writes the whole header, so a new forged address on each try
-must not dodge the login lockout or the public forms' rate limit (cms/security.py).
+must not dodge the login lockout or the public forms' rate limit (core/client_address.py).
 """
 
 import pytest
 from django.test import RequestFactory
 
-from cms.security import client_ip
+from core.client_address import client_ip
 from exemplars.models import Field
 from submissions.models import Nomination, NominationFormPage
 from tests.cms.test_settings import STRONG_KEY, read_setting

@@ -316,8 +316,8 @@ import django
 django.setup()
 from django.conf import settings
 settings.PAGE_CACHE_GENERATION_FILE = {path!r}
-from home import page_cache
-page_cache.invalidate()
+from core import cache_generation
+cache_generation.invalidate()
 """
 
 

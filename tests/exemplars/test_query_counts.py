@@ -73,3 +73,29 @@ def test_listing_filtered_by_field_unit_and_year_costs_the_same_for_3_and_40_mat
 
     assert small == large, (small, large)
     assert small <= LISTING_MAX_QUERIES
+
+
+@pytest.mark.django_db
+def test_choosing_a_field_unit_and_campaign_costs_no_more_queries_than_the_whole_listing(
+    client, exemplar_index, section
+):
+    from campaigns.models import CampaignIndexPage
+    from tests.factories import CampaignPageFactory
+
+    campaigns = CampaignIndexPage.objects.filter(locale__language_code="vi").get()
+    campaign = published(CampaignPageFactory(parent=campaigns, slug="nong-thon-moi"))
+    field = Field.objects.get(slug="y-duc", locale__language_code="vi")
+    for i in range(3):
+        story = ExemplarPageFactory(parent=section, title=f"Thầy thuốc giỏi {i}", first_published_at=at(2022, 5))
+        story.fields.set([field])
+        story.campaign = campaign
+        published(story)
+    chosen = {"field": "y-duc", "unit": "huyen-ke-sach", "campaign": "nong-thon-moi", "year": "2022"}
+    client.get(exemplar_index.url)  # warm the site root and locale caches
+
+    whole = count_queries(client, exemplar_index.url)
+    filtered = count_queries(client, exemplar_index.url, chosen)
+
+    assert client.get(exemplar_index.url, chosen).context["stories"].paginator.count == 3
+    # The lists the form offers are read once each, whether or not a value from them was chosen.
+    assert filtered == whole, (whole, filtered)

@@ -1,3 +1,4 @@
+from units.models.boundary import UnitBoundaryPage
 from units.models.quotas import QuotaPeriod, QuotaRule
 from units.models.reminders import QuotaReminder
 from units.models.roles import Role, RoleGroup
@@ -23,6 +24,7 @@ __all__ = [
     "RoleGroup",
     "Unit",
     "UnitApprovalTask",
+    "UnitBoundaryPage",
     "UnitKind",
     "UnitQuerySet",
     "split_emails",

@@ -4,6 +4,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
+from units.roles import approver_group_for_page, boundary_paths_approved_by
+
 
 class UnitApprovalTask(Task):
     """Approval by the page's unit: the approvers of the unit whose section holds the page, or the
@@ -19,8 +21,6 @@ class UnitApprovalTask(Task):
 
     def approver_group(self, obj):
         """The group that approves ``obj`` at this step, or None outside any unit's boundary."""
-        from units.roles import approver_group_for_page
-
         cache = self.__dict__.setdefault("_approver_groups", {})
         if obj.pk not in cache:
             cache[obj.pk] = approver_group_for_page(obj)
@@ -63,8 +63,6 @@ class UnitApprovalTask(Task):
         in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return in_progress
-        from units.roles import boundary_paths_approved_by
-
         paths = boundary_paths_approved_by(user)
         if not paths:
             return TaskState.objects.none()

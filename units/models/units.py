@@ -38,6 +38,9 @@ def unit_kind_order(field="unit__kind"):
 class EmulationBloc(models.Model):
     """A group of units scored against each other every year (khối thi đua)."""
 
+    # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
+    invalidates_page_cache = True
+
     name = models.CharField(_("name"), max_length=255, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
@@ -100,6 +103,9 @@ class UnitQuerySet(models.QuerySet):
 
 class Unit(models.Model):
     """An organisation of the province that takes part in the plan (đơn vị)."""
+
+    # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
+    invalidates_page_cache = True
 
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)

@@ -2,7 +2,7 @@
 
 Absolute addresses come from the Wagtail Site (Settings → Sites: hostname and port), as Wagtail's
 ``full_url`` gives them, so the sitemap, robots.txt, canonical links and Open Graph tags (see
-home/templatetags/seo_tags.py) all name the same host whichever address a crawler used.
+core/templatetags/seo_tags.py) all name the same host whichever address a crawler used.
 """
 
 from django.conf import settings
@@ -12,21 +12,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from core.sites import live_root_paths, site_for
 from core.visibility import visible_q
 
 # Paths no crawler needs: the editors' admin, uploaded documents (attachments and internal
 # reports, reachable from the pages that cite them) and the portals' JSON API.
 DISALLOWED_PATHS = ["/admin/", "/documents/", "/api/"]
-
-
-def site_for(request):
-    """The Wagtail Site serving ``request``, or the default site."""
-    site = Site.find_for_request(request)
-    if site is None:
-        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    return site
 
 
 def site_root_url(request):
@@ -35,26 +28,6 @@ def site_root_url(request):
     if site is not None:
         return site.root_url
     return request.build_absolute_uri("/").rstrip("/")
-
-
-def live_root_paths(request):
-    """Tree paths of the live versions of the site's root page: the home page in each language.
-
-    A page is reachable at its /km/ or /en/ address only beneath a live home page in that
-    language (otherwise Wagtail routes the address through the Vietnamese tree), so the sitemap
-    and hreflang links leave out the versions outside these.
-    """
-    site = site_for(request)
-    if site is None:
-        return []
-    cached = getattr(request, "_newsroom_live_root_paths", None)
-    if cached is None:
-        cached = list(
-            Page.objects.live().filter(translation_key=site.root_page.translation_key).values_list("path", flat=True)
-        )
-        if request is not None:
-            request._newsroom_live_root_paths = cached
-    return cached
 
 
 class NewsroomSitemap(Sitemap):

@@ -1,8 +1,10 @@
-"""What makes cached pages stale, and the URLs a CDN must forget (see home/page_cache.py).
+"""What makes cached pages stale, and the URLs a CDN must forget (see cms/page_cache.py).
 
-Connected in HomeConfig.ready(): publishing, unpublishing, moving and deleting any page; saving or
-deleting what pages show without being pages (units, fields, award types, images, view
-restrictions, sites, search promotions).
+Connected by cms/signal_handlers.py: publishing, unpublishing, moving and deleting any page; saving
+or deleting what pages show without being pages. Each page type names the feeds it appears in
+besides the main one (``feed_routes()``), and each model of ours that readers see on pages says so
+(``invalidates_page_cache = True``: units, emulation blocs, fields, award types), so this module
+knows no page type or model of the apps; the framework's models are listed here.
 """
 
 import contextlib
@@ -10,20 +12,32 @@ import contextlib
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home import page_cache
+from core.cache_generation import invalidate
 
 FEED_FORMATS = ("rss", "atom")
+# The framework's models readers see through pages: images, who may read a page, the sites (the
+# addresses in every link) and the promoted search results.
+FRAMEWORK_MODELS_SHOWN_ON_PAGES = (
+    "wagtailimages.Image",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Site",
+    "wagtailsearchpromotions.SearchPromotion",
+)
 
 
 def frontend_cache_configured():
     return bool(get_backends())
+
+
+def models_shown_on_pages():
+    """The models besides pages whose change makes cached pages stale."""
+    ours = [model for model in apps.get_models() if getattr(model, "invalidates_page_cache", False)]
+    return ours + [apps.get_model(label) for label in FRAMEWORK_MODELS_SHOWN_ON_PAGES]
 
 
 def _absolute(root_url, path):
@@ -31,24 +45,12 @@ def _absolute(root_url, path):
 
 
 def _feed_paths(page):
-    """The feeds a change to ``page`` may show in: the main feeds in every language, and the
-    unit, field, campaign or column feeds of the page's own language."""
-    from columns.models import ColumnArticlePage
-    from exemplars.models import ExemplarPage
-
+    """The feeds a change to ``page`` may show in: the main feeds in every language, and the feeds
+    of the page's own language that its type names (``feed_routes()``: ``(url name, slug)`` pairs
+    such as its unit's, fields', campaign's or column's)."""
     page = page.specific_deferred
-    specific = []
-    if isinstance(page, ExemplarPage):
-        if page.unit_id:
-            specific.append(("feed_unit", page.unit.slug))
-        if page.pk:
-            specific += [("feed_field", slug) for slug in page.fields.values_list("slug", flat=True)]
-        if page.campaign_id:
-            specific.append(("feed_campaign", page.campaign.slug))
-    elif isinstance(page, ColumnArticlePage):
-        parent = page.get_parent()
-        if parent is not None:
-            specific.append(("feed_column", parent.slug))
+    feed_routes = getattr(page, "feed_routes", None)
+    specific = list(feed_routes()) if feed_routes is not None else []
 
     paths = set()
     page_language = page.locale.language_code if page.locale_id else settings.LANGUAGE_CODE
@@ -103,12 +105,12 @@ def _purge_later(page, extra_pages=()):
 
 
 def page_changed(sender, instance, **kwargs):
-    page_cache.invalidate()
+    invalidate()
     _purge_later(instance)
 
 
 def page_moved(sender, instance, parent_page_before=None, url_path_before=None, **kwargs):
-    page_cache.invalidate()
+    invalidate()
     if not frontend_cache_configured():
         return
     old = Page.objects.get(pk=instance.pk)
@@ -127,33 +129,4 @@ def page_deleting(sender, instance, **kwargs):
 
 
 def content_changed(sender, **kwargs):
-    page_cache.invalidate()
-
-
-def connect():
-    page_published.connect(page_changed, dispatch_uid="page_cache_published")
-    page_unpublished.connect(page_changed, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(page_moved, dispatch_uid="page_cache_moved")
-    # Per page model, not for every model: a receiver for all senders would stop Django's fast
-    # bulk deletes everywhere.
-    for model in apps.get_models():
-        if issubclass(model, Page):
-            pre_delete.connect(page_deleting, sender=model, dispatch_uid=f"page_cache_deleting_{model._meta.label}")
-            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page_cache_deleted_{model._meta.label}")
-    for label in (
-        "units.Unit",
-        "units.EmulationBloc",
-        "exemplars.Field",
-        "exemplars.AwardType",
-        "wagtailimages.Image",
-        "wagtailcore.PageViewRestriction",
-        "wagtailcore.Site",
-        "wagtailsearchpromotions.SearchPromotion",
-    ):
-        model = apps.get_model(label)
-        for signal in (post_save, post_delete):
-            signal.connect(content_changed, sender=model, dispatch_uid=f"page_cache_{signal_name(signal)}_{label}")
-
-
-def signal_name(signal):
-    return "saved" if signal is post_save else "deleted"
+    invalidate()

@@ -1,4 +1,4 @@
-"""The stories: the exemplar index, unit sections, exemplar pages, fields and award types."""
+"""The story pages: the exemplar index, unit sections and exemplar pages with their awards and related stories."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
@@ -20,95 +20,15 @@ from core.blocks import StoryBodyBlock
 from core.forms import NewsroomPageForm
 from core.pages import IndexPage, in_given_order
 from core.pagination import paginate
-from core.text import slugify_vi
+from core.search_documents import SearchDocument, stream_text
+from core.seo import postal_address
 from core.visibility import NewsroomPageManager
 from exemplars.api import AwardsField, CampaignField, FieldsField, UnitField
+from exemplars.filters import ExemplarFilter
+from exemplars.models.taxonomy import AwardType, ExemplarKind, Field, SubjectKind
+from units.models import Role, UnitBoundaryPage, UnitKind
 from units.page_permissions import NewsroomPagePermissions
-
-
-class Field(TranslatableMixin, models.Model):
-    """A sector of life a story belongs to (lĩnh vực)."""
-
-    name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "name"]
-        verbose_name = _("field")
-        verbose_name_plural = _("fields")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify_vi(self.name, max_length=100)
-        super().save(*args, **kwargs)
-
-
-class SubjectKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    COLLECTIVE = "collective", _("Collective")
-    HOUSEHOLD = "household", _("Household")
-
-
-class AwardCategory(models.TextChoices):
-    """The forms of the Law on Emulation and Commendation (06/2022/QH15)."""
-
-    EMULATION_TITLE = "emulation_title", _("Emulation title")
-    ORDER = "order", _("Order (Huân chương)")
-    MEDAL = "medal", _("Medal (Huy chương)")
-    STATE_HONORARY_TITLE = "state_honorary_title", _("State honorary title")
-    PRIZE = "prize", _("Prize")
-    COMMEMORATIVE_MEDAL = "commemorative_medal", _("Commemorative medal")
-    CERTIFICATE_OF_MERIT = "certificate_of_merit", _("Certificate of merit (Bằng khen)")
-    CERTIFICATE_OF_COMMENDATION = "certificate_of_commendation", _("Certificate of commendation (Giấy khen)")
-
-
-class AwardLevel(models.TextChoices):
-    STATE = "state", _("State")
-    NATIONAL = "national", _("Government or nationwide")
-    PROVINCE = "province", _("Ministry, sector or province")
-    GRASSROOTS = "grassroots", _("Grassroots")
-
-
-class AwardType(TranslatableMixin, models.Model):
-    """An honour an exemplar can receive, as the 2022 Law lists them."""
-
-    name = models.CharField(_("name"), max_length=255)
-    category = models.CharField(_("category"), max_length=40, choices=AwardCategory.choices)
-    level = models.CharField(_("level"), max_length=20, choices=AwardLevel.choices)
-    for_individuals = models.BooleanField(_("for individuals"), default=False)
-    for_collectives = models.BooleanField(_("for collectives"), default=False)
-    for_households = models.BooleanField(_("for households"), default=False)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
-        FieldRowPanel([FieldPanel("for_individuals"), FieldPanel("for_collectives"), FieldPanel("for_households")]),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "name"]
-        verbose_name = _("award type")
-        verbose_name_plural = _("award types")
-
-    def __str__(self):
-        return self.name
-
-    def is_for(self, subject_kind):
-        return {
-            SubjectKind.INDIVIDUAL: self.for_individuals,
-            SubjectKind.COLLECTIVE: self.for_collectives,
-            SubjectKind.HOUSEHOLD: self.for_households,
-        }.get(subject_kind, False)
+from units.workflows import BOARD_WORKFLOW, EXEMPLAR_WORKFLOW
 
 
 class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
@@ -117,6 +37,12 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["exemplars.UnitSectionPage"]
 
+    # The Board publishes every story (units.roles); a story is approved by its unit first, while a
+    # translation goes to the Board alone (units.workflows).
+    board_publishes_here = True
+    moderation_workflow = EXEMPLAR_WORKFLOW
+    translation_moderation_workflow = BOARD_WORKFLOW
+
     class Meta:
         verbose_name = _("exemplar index")
 
@@ -124,8 +50,6 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
         return ExemplarPage.objects.visible_to_readers_of(self).descendant_of(self).filter(locale=self.locale)
 
     def serve(self, request, *args, **kwargs):
-        from exemplars.filters import ExemplarFilter
-
         filterset = ExemplarFilter(request.GET or None, queryset=self.stories(), request=request)
         if filterset.is_bound and not filterset.is_valid():
             html = render_to_string(
@@ -136,8 +60,6 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.filters import ExemplarFilter
-
         context = super().get_context(request, *args, **kwargs)
         filterset = getattr(request, "exemplar_filterset", None) or ExemplarFilter(
             None, queryset=self.stories(), request=request
@@ -150,10 +72,14 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
         return context
 
 
-class UnitSectionPage(NewsroomPagePermissions, IndexPage):
+class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
     """A unit's own part of the index: where its stories live, and its permission boundary."""
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
+
+    # A section bounds a unit of any kind but a media outlet, whose boundary is its outlet page.
+    unit_kinds = frozenset(UnitKind) - {UnitKind.MEDIA_OUTLET}
+    approving_role = Role.APPROVER
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["exemplars.ExemplarIndexPage"]
@@ -205,12 +131,6 @@ def _default_language():
     from django.conf import settings
 
     return settings.LANGUAGE_CODE
-
-
-class ExemplarKind(models.TextChoices):
-    EXEMPLAR = "exemplar", _("Exemplar")
-    NEW_MODEL = "new_model", _("New model")
-    NEW_FACTOR = "new_factor", _("New factor")
 
 
 class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
@@ -356,9 +276,39 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
             .order_by("-first_published_at", "-pk")
         )
 
-    def search_document(self):
-        from search.documents import SearchDocument, stream_text
+    def feed_routes(self):
+        """``(url name, slug)`` of the feeds besides the main one the story shows in: its unit's,
+        its fields' and its campaign's (the CDN purges them when it changes)."""
+        routes = [("feed_unit", self.unit.slug)] if self.unit_id else []
+        if self.pk:
+            routes += [("feed_field", slug) for slug in self.fields.values_list("slug", flat=True)]
+        if self.campaign_id:
+            routes.append(("feed_campaign", self.campaign.slug))
+        return routes
 
+    # What the story tells search engines and social networks (core/seo.py).
+    seo_schema_type = "NewsArticle"
+
+    def seo_author_unit(self):
+        return self.unit if self.unit_id else None
+
+    def seo_article_details(self):
+        return {"articleSection": str(self.get_kind_display()), "about": self.seo_subject()}
+
+    def seo_subject(self):
+        """Who the story is about, for schema.org: a Person (an individual) or an Organization (a
+        collective, or a household, which schema.org has no type for, so its description says so)."""
+        individual = self.subject_kind == SubjectKind.INDIVIDUAL
+        subject = {"@type": "Person" if individual else "Organization", "name": self.subject_name}
+        if individual and self.position:
+            subject["jobTitle"] = self.position
+        if self.subject_kind == SubjectKind.HOUSEHOLD:
+            subject["description"] = str(SubjectKind.HOUSEHOLD.label)
+        if self.locality:
+            subject["address"] = postal_address(self.locality)
+        return subject
+
+    def search_document(self):
         fields = list(self.fields.all())
         unit = self.unit if self.unit_id else None
         return SearchDocument(

@@ -6,41 +6,31 @@ Never cached: the admin and previews (under /admin/), documents and media, any r
 session or messages cookie (so editors, with their userbar, always get a fresh page), and any
 response that sets a cookie, used a CSRF token, or says ``private``, ``no-cache`` or ``no-store``.
 
-Invalidation is by generation: every key holds a generation number, and publishing, unpublishing,
-moving or deleting a page, or changing a snippet readers see (units, fields, award types), bumps
-it, so every cached page and feed goes stale at once. Listings have countless query-string
-variants, so deleting single URLs could never be exact; one counter is both simple and correct.
-Pages are published far less often than they are read, so the cost of refilling is small.
+Invalidation is by generation (core/cache_generation.py): every key holds a generation number, and
+publishing, unpublishing, moving or deleting a page, or changing a snippet readers see (units,
+fields, award types), bumps it, so every cached page and feed goes stale at once. Listings have
+countless query-string variants, so deleting single URLs could never be exact; one counter is both
+simple and correct. Pages are published far less often than they are read, so the cost of
+refilling is small.
 
 A CDN in front (wagtail.contrib.frontend_cache, settings WAGTAILFRONTENDCACHE) is purged URL by
-URL: the page and its ancestors (section, index, home) in every language, and the feeds.
+URL: the page and its ancestors (section, index, home) in every language, and the feeds
+(cms/cache_invalidation.py).
 
 Settings: PAGE_CACHE_SECONDS (0 turns the cache off), PAGE_CACHE_MAX_AGE (what browsers and CDNs
-are told), PAGE_CACHE_ALIAS, PAGE_CACHE_EXCLUDED_PATHS, PAGE_CACHE_BYPASS_COOKIES.
-
-Where the generation lives: with a shared cache (Redis) in the cache itself; with the local-memory
-cache, which each worker process has its own of, in a small file (PAGE_CACHE_GENERATION_FILE) that
-every process on the machine checks (one stat call per request), so a publish handled by one
-worker is seen at once by the others.
+are told), PAGE_CACHE_ALIAS, PAGE_CACHE_EXCLUDED_PATHS, PAGE_CACHE_BYPASS_COOKIES,
+PAGE_CACHE_GENERATION_FILE.
 """
 
 import hashlib
-import logging
-import os
-import tempfile
-import time
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
 
-logger = logging.getLogger(__name__)
+from core.cache_generation import generation, store
 
-GENERATION_KEY = "pagecache:generation"
 # Response headers a cached copy must not replay.
 HOP_HEADERS = {"set-cookie", "x-page-cache"}
 
@@ -49,65 +39,8 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
-def _cache():
-    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
-
-
 def enabled():
     return _setting("PAGE_CACHE_SECONDS", 0) > 0
-
-
-def _generation_file():
-    path = _setting("PAGE_CACHE_GENERATION_FILE", None)
-    return Path(path) if path else None
-
-
-def generation():
-    """The current generation; started from the clock so that a lost counter never reuses old keys."""
-    path = _generation_file()
-    if path is not None:
-        try:
-            stat = path.stat()
-        except OSError:
-            return "0"
-        # A new file (new inode) is written on every bump, so the pair changes every time.
-        return f"{stat.st_ino}.{stat.st_mtime_ns}"
-    cache = _cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
-
-
-def _bump():
-    path = _generation_file()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".page-cache-", delete=False) as new:
-                new.write(str(time.time_ns()))
-            os.replace(new.name, path)
-            return
-        except OSError:
-            logger.exception("Cannot write %s; clearing the page cache instead", path)
-            _cache().clear()
-            return
-    cache = _cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet (or evicted): start a new one past every old value
-        cache.set(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
-
-
-def invalidate():
-    """Make every cached page and feed stale.
-
-    Bumped at once (this process reads its own writes) and again after the transaction commits,
-    so that a reader who refilled the cache from the old rows in between is not believed."""
-    _bump()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_bump)
 
 
 def normalised_query(query_string):
@@ -193,7 +126,7 @@ class PageCacheMiddleware:
 
         gen = generation()
         key = cache_key(request, gen)
-        frozen = _cache().get(key)
+        frozen = store().get(key)
         if frozen is not None:
             response = _thaw(frozen)
             response["X-Page-Cache"] = "hit"
@@ -203,6 +136,6 @@ class PageCacheMiddleware:
         if response_is_cacheable(request, response):
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, public=True, max_age=_setting("PAGE_CACHE_MAX_AGE", 60))
-            _cache().set(key, _freeze(response), _setting("PAGE_CACHE_SECONDS", 0))
+            store().set(key, _freeze(response), _setting("PAGE_CACHE_SECONDS", 0))
             response["X-Page-Cache"] = "miss"
         return response
