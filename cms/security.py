@@ -1,14 +1,13 @@
 """Small pieces the security settings point to (see docs/security.md); the client's address is
 core/client_address.py, since the public forms below cms need it too."""
 
+from axes.helpers import get_cool_off
 from django.conf import settings
+from django.shortcuts import render
 
 
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: the admin's sign-in look, a clear message, HTTP 429."""
-    from axes.helpers import get_cool_off
-    from django.shortcuts import render
-
     cool_off = get_cool_off(request)
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,

@@ -23,6 +23,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -191,8 +192,6 @@ def _check_size(uploaded, limit):
 
 
 def _is_raster_image(uploaded):
-    from PIL import Image, UnidentifiedImageError
-
     try:
         with Image.open(io.BytesIO(_head(uploaded, uploaded.size))) as image:
             image.verify()

@@ -16,6 +16,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtailmedia.models import get_media_model
 
 from core.text import fold
 
@@ -253,8 +254,6 @@ def wav_bytes(seconds=3, frequency=440, rate=8000):
 
 def ensure_audio(title, frequency, tally):
     """A short wagtailmedia audio file titled ``title`` (created if missing)."""
-    from wagtailmedia.models import get_media_model
-
     Media = get_media_model()
     media = Media.objects.filter(title=title, type="audio").first()
     if media is None:

@@ -1,6 +1,7 @@
 """The story pages: the exemplar index, unit sections and exemplar pages with their awards and related stories."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -128,8 +129,6 @@ class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
 
 
 def _default_language():
-    from django.conf import settings
-
     return settings.LANGUAGE_CODE
 
 

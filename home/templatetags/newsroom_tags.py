@@ -6,8 +6,10 @@ Each tag that touches the database does so in one query, and none runs a query p
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 from django.db.models import Q
 from django.http import QueryDict
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
 from core.visibility import visible_q
@@ -89,8 +91,6 @@ def page_translations(context, page=None):
     Each has ``language_code`` and ``language_name`` set; ordered as settings.LANGUAGES.
     Returns an empty list when the page exists in one language only.
     """
-    from django.conf import settings
-
     page = _current_page(context, page)
     if page is None:
         return []
@@ -196,8 +196,6 @@ def image_renditions(image, *specs):
     when it came from ``prefetch_related("…__renditions")``; ``get_renditions`` skips that, which
     on a listing of 20 cards with two sizes each saves 40 cache writes per request. A missing
     source file gives the same broken-image placeholder as ``{% image %}``."""
-    from wagtail.images.shortcuts import get_renditions_or_not_found
-
     return list(get_renditions_or_not_found(image, specs).values())
 
 

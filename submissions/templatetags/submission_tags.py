@@ -3,6 +3,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.visibility import visible_q
+from submissions.models import DifficultyReportFormPage, NominationFormPage
 
 register = template.Library()
 
@@ -10,8 +11,6 @@ register = template.Library()
 @register.simple_tag
 def submission_form_pages():
     """The live public form pages in the reader's language, for links in the footer (one query)."""
-    from submissions.models import DifficultyReportFormPage, NominationFormPage
-
     return list(
         Page.objects.filter(visible_q())
         .type(NominationFormPage, DifficultyReportFormPage)
