@@ -14,7 +14,7 @@ from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.api_fields import MainImageRenditionField, StoryBodyField, TranslationsField
 from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
 from core.forms import NewsroomPageForm
-from core.pages import IndexPage, in_given_order
+from core.pages import IndexPage
 from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
@@ -206,9 +206,8 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = in_given_order(
-            ExemplarPage.for_listing(ExemplarPage.objects.visible_to_readers_of(self)),
-            list(self.featured_stories.values_list("story_id", flat=True)),
+        context["featured"] = ExemplarPage.chosen_for(
+            self, list(self.featured_stories.values_list("story_id", flat=True))
         )
         return context
 

@@ -275,6 +275,12 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
             .order_by("-first_published_at", "-pk")
         )
 
+    @classmethod
+    def chosen_for(cls, page, ids):
+        """The stories an editor chose for ``page`` (related stories, an article's featured ones),
+        as cards, in the editor's order, leaving out what readers of ``page`` may not see."""
+        return in_given_order(cls.for_listing(cls.objects.visible_to_readers_of(page)), ids)
+
     def feed_routes(self):
         """``(url name, slug)`` of the feeds besides the main one the story shows in: its unit's,
         its fields' and its campaign's (the CDN purges them when it changes)."""
@@ -335,9 +341,8 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
         # A private campaign is not named on a public story (one query, as the foreign key was).
         campaigns = self._meta.get_field("campaign").related_model.objects.visible_to_readers_of(self)
         context["campaign"] = self.campaign_id and campaigns.filter(pk=self.campaign_id).first()
-        context["related_stories"] = in_given_order(
-            ExemplarPage.for_listing(ExemplarPage.objects.visible_to_readers_of(self)),
-            list(self.related_links.values_list("story_id", flat=True)),
+        context["related_stories"] = ExemplarPage.chosen_for(
+            self, list(self.related_links.values_list("story_id", flat=True))
         )
         return context
 
