@@ -8,10 +8,9 @@ import pytest
 from django.test import RequestFactory
 
 from core.client_address import client_ip
-from exemplars.models import Field
 from submissions.models import Nomination, NominationFormPage
 from tests.cms.test_settings import STRONG_KEY, read_setting
-from units.models import Unit
+from tests.submissions.conftest import nomination
 
 LOGIN = "/admin/login/"
 PASSWORD = "Mat-khau-dung-2020"
@@ -77,21 +76,6 @@ def test_the_forwarded_address_is_read_only_from_a_trusted_proxy(settings, trust
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
 
     assert client_ip(request) == seen
-
-
-def nomination():
-    return {
-        "nominee_name": "Chị Thạch Thị Sa Rươl",
-        "nominee_kind": "individual",
-        "unit": str(Unit.objects.get(slug="huyen-ke-sach").pk),
-        "address": "ấp Phú Hữu, xã An Mỹ, huyện Kế Sách",
-        "field": str(Field.objects.filter(locale__language_code="vi").first().pk),
-        "achievements": "Chuyển hai công ruộng sang mô hình lúa - tôm, hướng dẫn 15 hộ trong ấp làm theo.",
-        "nominator_name": "Nguyễn Văn Tâm",
-        "nominator_phone": "0299 3 821 234",
-        "nominator_email": "tam.nguyen@example.vn",
-        "website": "",
-    }
 
 
 def test_the_public_form_limit_holds_against_a_new_forwarded_address_per_post(client, behind_nginx, newsroom):

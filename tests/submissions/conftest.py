@@ -35,18 +35,7 @@ def contributor(newsroom, django_user_model):
 @pytest.fixture
 def nomination_data(newsroom):
     """A complete nomination, as a reader would type it."""
-    return {
-        "nominee_name": "Chị Thạch Thị Sa Rươl",
-        "nominee_kind": "individual",
-        "unit": str(Unit.objects.get(slug="huyen-ke-sach").pk),
-        "address": "ấp Phú Hữu, xã An Mỹ, huyện Kế Sách",
-        "field": str(Field.objects.filter(locale__language_code="vi").first().pk),
-        "achievements": "Chuyển hai công ruộng sang mô hình lúa - tôm, hướng dẫn 15 hộ trong ấp làm theo.",
-        "nominator_name": "Nguyễn Văn Tâm",
-        "nominator_phone": "0299 3 821 234",
-        "nominator_email": "tam.nguyen@example.vn",
-        "website": "",
-    }
+    return nomination()
 
 
 @pytest.fixture
@@ -59,5 +48,21 @@ def report_data(newsroom):
         "phone": "",
         "subject": "Chưa rõ cách tính chỉ tiêu theo quý",
         "description": "Đơn vị giới thiệu hai điển hình trong tháng 3; đề nghị Ban hướng dẫn cách tính cho quý II.",
+        "website": "",
+    }
+
+
+def nomination():
+    """A complete nomination, as a reader would type it (needs the newsroom's units and fields)."""
+    return {
+        "nominee_name": "Chị Thạch Thị Sa Rươl",
+        "nominee_kind": "individual",
+        "unit": str(Unit.objects.get(slug="huyen-ke-sach").pk),
+        "address": "ấp Phú Hữu, xã An Mỹ, huyện Kế Sách",
+        "field": str(Field.objects.filter(locale__language_code="vi").first().pk),
+        "achievements": "Chuyển hai công ruộng sang mô hình lúa - tôm, hướng dẫn 15 hộ trong ấp làm theo.",
+        "nominator_name": "Nguyễn Văn Tâm",
+        "nominator_phone": "0299 3 821 234",
+        "nominator_email": "tam.nguyen@example.vn",
         "website": "",
     }
