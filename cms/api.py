@@ -31,6 +31,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
 from core.visibility import visible_q
 from exemplars.models import ExemplarPage, Field
@@ -224,8 +225,13 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
         """Live pages that anyone may read: a signed-in editor or a password in the session does
         not add private pages, so every response can be cached publicly."""
         if not hasattr(self, "_public_pages"):
-            # The same rule as every public listing (core/visibility.py).
-            self._public_pages = super().get_base_queryset().filter(visible_q())
+            # The same rule as every public listing (core/visibility.py), given as "id among the
+            # visible pages", as the site's search does (search/query.py): the search backend
+            # checks each condition of the queryset it searches against the indexed fields and
+            # knows no Exists, so ?search= without ?type= was a 500. It knows an id subquery, and
+            # the rule is still evaluated in the listing's one query.
+            visible = Page.objects.filter(visible_q()).values("pk")
+            self._public_pages = super().get_base_queryset().filter(pk__in=visible)
         return self._public_pages
 
     def initial(self, request, *args, **kwargs):
