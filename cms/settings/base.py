@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    # The task queue (email, renditions, Wagtail's own tasks) and its table, worked by manage.py db_worker.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -212,14 +215,28 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 MEDIA_MAX_AGE = env_int("MEDIA_MAX_AGE", 3600)
 
-# Email: SMTP settings from the environment; dev and test override the backend.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Tasks run outside the request: emails, renditions, and Wagtail's own (reference index, CDN purges,
+# file deletions, focal points) go to a table that `manage.py db_worker` works through
+# (docs/deploy.md). TASK_BACKEND names another backend; the immediate one (run in the request) is
+# for `make run` and tests, and production refuses it.
+TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Email: every message is queued (core/mail.py) and the worker sends it through
+# EMAIL_DELIVERY_BACKEND (SMTP, with the settings below), retrying a failed send
+# EMAIL_DELIVERY_ATTEMPTS times in all, after EMAIL_RETRY_SECONDS, then twice as long each time.
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_DELIVERY_ATTEMPTS = env_int("EMAIL_DELIVERY_ATTEMPTS", 6)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 120)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# Seconds before a silent mail server counts as a failed attempt; without it one hung connection
+# would hold the worker, and every task behind it, for good.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Ban Thi đua - Khen thưởng <btdkt.sonv@soctrang.gov.vn>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 

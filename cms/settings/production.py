@@ -46,6 +46,24 @@ if TRUSTED_PROXY_COUNT <= 0 and env_str("TRUSTED_PROXY_ADDRESSES"):
         "TRUSTED_PROXY_COUNT to the number of proxies in front, or remove TRUSTED_PROXY_ADDRESSES."
     )
 
+# The request only queues work; manage.py db_worker does it (docs/deploy.md). The immediate backend
+# would send email and make renditions inside the editor's request, the dummy one would drop them.
+_TASK_BACKEND = TASKS["default"]["BACKEND"]  # noqa: F405
+if _TASK_BACKEND.rsplit(".", 1)[-1] in {"ImmediateBackend", "DummyBackend"}:
+    raise ImproperlyConfigured(
+        f"The environment variable TASK_BACKEND must not be {_TASK_BACKEND} in production: tasks would run "
+        "inside the request, or never. Leave it unset (django_tasks_db.DatabaseBackend) and run manage.py db_worker."
+    )
+if env_str("EMAIL_BACKEND"):
+    raise ImproperlyConfigured(
+        "The environment variable EMAIL_BACKEND is no longer read: every email is queued and manage.py db_worker "
+        "sends it through EMAIL_DELIVERY_BACKEND. Set EMAIL_DELIVERY_BACKEND instead (SMTP when unset)."
+    )
+if EMAIL_DELIVERY_BACKEND.rsplit(".", 1)[-1] == "QueuedEmailBackend":  # noqa: F405
+    raise ImproperlyConfigured(
+        "The environment variable EMAIL_DELIVERY_BACKEND must name a backend that sends (SMTP), not the queue."
+    )
+
 # Hashed names, and Brotli and gzip copies beside them, served by whitenoise.
 # A new dict, not an edit of base's: importing this module must never change another settings module.
 STORAGES = {

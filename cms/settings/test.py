@@ -4,7 +4,11 @@ DEBUG = False
 SECRET_KEY = "test-only-key-not-for-production"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test runner makes EMAIL_BACKEND locmem whatever this says (mail.outbox); tests of the
+# queue itself (tests/core/test_mail.py) switch to the queued backend and the database tasks.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache is off so that each test sees what it just wrote; tests/cms/test_page_cache.py turns it on.

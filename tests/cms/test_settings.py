@@ -100,6 +100,46 @@ def test_production_starts_with_its_variables_and_is_secure():
     assert result.stdout.strip() == "(False, True, True, 31536000)"
 
 
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"TASK_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}, "TASK_BACKEND"),
+        ({"TASK_BACKEND": "django_tasks.backends.dummy.DummyBackend"}, "TASK_BACKEND"),
+        ({"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}, "EMAIL_DELIVERY_BACKEND"),
+        ({"EMAIL_DELIVERY_BACKEND": "core.mail.QueuedEmailBackend"}, "EMAIL_DELIVERY_BACKEND"),
+    ],
+)
+def test_production_refuses_to_send_email_inside_the_request(env, named):
+    result = read_setting(
+        "cms.settings.production",
+        "settings.DEBUG",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="guongdienhinh.soctrang.gov.vn",
+        **env,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
+
+
+def test_production_queues_email_for_the_worker_and_make_run_prints_a_line():
+    expression = "(settings.TASKS['default']['BACKEND'], settings.EMAIL_BACKEND, settings.EMAIL_DELIVERY_BACKEND)"
+    production = read_setting(
+        "cms.settings.production", expression, SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="guongdienhinh.soctrang.gov.vn"
+    )
+    assert production.returncode == 0, production.stderr
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    assert production.stdout.strip() == repr(("django_tasks_db.DatabaseBackend", "core.mail.QueuedEmailBackend", smtp))
+    dev = read_setting("cms.settings.dev", expression)
+    assert dev.stdout.strip() == repr(
+        (
+            "django_tasks.backends.immediate.ImmediateBackend",
+            "core.mail.QueuedEmailBackend",
+            "core.mail.SummaryConsoleBackend",
+        )
+    )
+
+
 def test_admin_speaks_vietnamese_with_day_first_dates(settings):
     from django.utils import formats, translation
 
