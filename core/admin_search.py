@@ -17,12 +17,12 @@ class FoldedTitle:
 FOLDED_TITLE_FIELDS = [index.SearchField("folded_title"), index.AutocompleteField("folded_title")]
 
 
-class FoldedSearchIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """A snippet listing whose search folds both the query and the text of ``search_fields``, and
-    whose CSV/XLSX exports survive whatever was typed (formulas, control characters).
+class FoldedSearchMixin:
+    """For an admin listing (Wagtail's generic ``IndexView``): a search that folds both the query and
+    the text of ``search_fields``.
 
-    Snippet tables here are small (tens of rows), so folding in Python is cheap and behaves the
-    same on every database.
+    The tables listed this way are small (tens to a few hundred rows), so folding in Python is
+    cheap and behaves the same on every database.
     """
 
     def search_queryset(self, queryset):
@@ -36,3 +36,8 @@ class FoldedSearchIndexView(SafeSpreadsheetExportMixin, IndexView):
             if all(term in fold(" ".join(str(getattr(obj, name, "") or "") for name in names)) for term in terms)
         ]
         return queryset.filter(pk__in=matching)
+
+
+class FoldedSearchIndexView(FoldedSearchMixin, SafeSpreadsheetExportMixin, IndexView):
+    """A snippet listing with the folded search, whose CSV/XLSX exports survive whatever was typed
+    (formulas, control characters)."""

@@ -6,11 +6,13 @@ index, or the outlet's page) and GroupCollectionPermission on the unit's own col
 Board and the translators are site-wide groups. Nothing else in the project names a group.
 
 The page types live in the apps above this one; their classes say where they stand (a
-``UnitBoundaryPage`` subclass, ``board_publishes_here``, ``board_publishes_translations_here``,
-``translators_draft_here``) and this module finds them through the app registry.
+``UnitBoundaryPage`` subclass, ``board_publishes_here``, ``board_publishes_this_page``,
+``board_publishes_translations_here``, ``translators_draft_here``) and this module finds them
+through the app registry.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import translation
@@ -33,6 +35,11 @@ UNIT_PAGE_PERMISSIONS = {
     Role.OUTLET_EDITOR: ["add", "change", "publish", "lock", "unlock"],
 }
 BOARD_PAGE_PERMISSIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
+# On a page whose type declares ``board_publishes_this_page`` (the home page) the Board holds these
+# on that page alone (units.page_permissions): a GroupPagePermission there would be inherited by
+# every page below it, the outlets' columns included. "add" there adds only the page types that
+# declare ``board_publishes_here``, which carry the Board's own grants once created.
+BOARD_PAGE_ONLY_PERMISSIONS = frozenset({"add", "change", "publish", "lock", "unlock"})
 TRANSLATOR_PAGE_PERMISSIONS = ["add", "change"]
 
 COLLECTION_PERMISSIONS = [
@@ -56,12 +63,18 @@ BOARD_MODEL_PERMISSIONS = [
     for app, model in [
         ("units", "unit"),
         ("units", "emulationbloc"),
+        # Delete only rules not yet in force: units/quota_admin.py refuses the others.
+        ("units", "quotarule"),
         ("exemplars", "field"),
         ("exemplars", "awardtype"),
         ("submissions", "nomination"),
         ("submissions", "difficultyreport"),
     ]
     for action in ("add", "change", "delete", "view")
+] + [
+    # Staff are deactivated, never deleted: their revisions and log entries keep their name.
+    ("units", f"{action}_staffmember")
+    for action in ("add", "change", "view")
 ]
 TRANSLATOR_MODEL_PERMISSIONS = [("wagtail_localize", "submit_translation")]
 
@@ -181,6 +194,29 @@ def board_group():
     return group_for(Role.BOARD, board_unit)
 
 
+def grant_board_on_new_page(page):
+    """A new page of a type declaring ``board_publishes_here`` gets the Board's grants at once (as
+    ``ensure_site_roles`` gives the existing ones), so the Board finds, edits and publishes the
+    standard or form page it has just added under the home page."""
+    board = board_group()
+    if board is not None:
+        _grant_pages(board, page, BOARD_PAGE_PERMISSIONS)
+
+
+def board_may_add_page_type(page_type):
+    """Whether the Board's permissions on a page alone (``BOARD_PAGE_ONLY_PERMISSIONS``) let it
+    add a page of ``page_type`` there: only the types it publishes, never an outlets' index."""
+    return bool(getattr(page_type, "board_publishes_here", False))
+
+
+def page_only_permissions(user, page):
+    """The actions ``user`` may take on ``page`` itself but not below it: the Board's on a page
+    whose type declares ``board_publishes_this_page`` (the home page)."""
+    if not getattr(page.specific_class, "board_publishes_this_page", False):
+        return frozenset()
+    return BOARD_PAGE_ONLY_PERMISSIONS if Role.BOARD in cached_roles_of(user) else frozenset()
+
+
 def approver_group_for_page(page):
     """The group approving ``page`` for its unit: the section's approvers or the outlet's editors."""
     for model in UnitBoundaryPage.page_types():
@@ -209,6 +245,25 @@ def units_of(user):
 
 def roles_of(user):
     return set(RoleGroup.objects.filter(group__user=user).values_list("role", flat=True))
+
+
+def members_of(unit, roles):
+    """The active users playing one of ``roles`` for ``unit`` who have an email address (whom to write to)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__newsroom_role__unit=unit, groups__newsroom_role__role__in=roles)
+        .exclude(email="")
+        .distinct()
+        .order_by("email")
+    )
+
+
+def cached_roles_of(user):
+    """``roles_of(user)``, kept on the user object for the request (as Wagtail keeps its page
+    permissions), since every permission test of a page listing may ask."""
+    if not hasattr(user, "_newsroom_roles"):
+        user._newsroom_roles = roles_of(user) if user.is_authenticated else set()
+    return user._newsroom_roles
 
 
 def add_member(user, role, unit=None):

@@ -62,6 +62,9 @@ def ours(model):
 
 PAGE_MODELS = [m._meta.label for m in get_page_models() if ours(m) and not m._meta.abstract]
 SNIPPET_MODELS = [m._meta.label for m in get_snippet_models() if ours(m)]
+# A quota rule is for a kind of unit or for one unit, never both (its check constraint): the kind
+# carries the payload.
+SNIPPET_FIELDS_LEFT_EMPTY = {"units.QuotaRule": {"unit": None}}
 
 
 def payload_for(max_length):
@@ -127,7 +130,8 @@ class Builder:
         if isinstance(block, blocks.StreamBlock):
             return [{"type": name, "value": self.block_value(child)} for name, child in block.child_blocks.items()]
         if isinstance(block, blocks.ChooserBlock):
-            target = self.related(block.target_model, None)
+            # ``target_model`` may be a label ("wagtaildocs.Document"); ``model_class`` is the class.
+            target = self.related(block.model_class, None)
             return target.pk if target else None
         if isinstance(block, EmbedBlock):
             return None  # would fetch from the network; the embed's own HTML is the provider's
@@ -209,7 +213,8 @@ class Builder:
 
     def build_snippet(self, model, limit):
         instance = self.fill(model())
-        for name, value in (limit or {}).items():
+        # A model whose check constraints refuse some combination of filled fields says which to leave empty.
+        for name, value in {**SNIPPET_FIELDS_LEFT_EMPTY.get(model._meta.label, {}), **(limit or {})}.items():
             setattr(instance, name, value)
         if limit:
             # A second instance of the model: keep its name apart from the first one's.

@@ -1,7 +1,8 @@
 from units.models.boundary import UnitBoundaryPage
-from units.models.quotas import QuotaPeriod, QuotaRule
+from units.models.quotas import QuotaPeriod, QuotaRule, RuleStatus, province_today
 from units.models.reminders import QuotaReminder
 from units.models.roles import Role, RoleGroup
+from units.models.staff import StaffMember
 from units.models.tasks import UnitApprovalTask
 from units.models.units import (
     CONTRIBUTING_KINDS,
@@ -22,11 +23,14 @@ __all__ = [
     "QuotaRule",
     "Role",
     "RoleGroup",
+    "RuleStatus",
+    "StaffMember",
     "Unit",
     "UnitApprovalTask",
     "UnitBoundaryPage",
     "UnitKind",
     "UnitQuerySet",
+    "province_today",
     "split_emails",
     "unit_kind_order",
     "validate_email_list",
