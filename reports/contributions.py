@@ -4,9 +4,17 @@ A contribution is a live exemplar story in the source language (no translations,
 counted in the month or quarter in which its unit first submitted it for moderation, or, if the
 Board published it directly, in which it was first published. The quota rule in force at the
 start of a period decides what that period required; a unit owes only the periods that lie
-wholly within its active life. Everything here is computed from four queries, whatever the
-number of units or periods. Months are the province's months (settings.TIME_ZONE), whatever
+wholly within its active life. Months are the province's months (settings.TIME_ZONE), whatever
 time zone the person looking has chosen.
+
+Beside what counts, the report shows what waits (DESIGN.md: "Standings show, beside what counts,
+what waits"): the stories not yet live whose workflow waits at the unit's step, at the Board's
+step, or was sent back for changes, dated by the same rule. They never count toward "met"; a
+period short of its quota that what waits at the Board's step would meet is "awaiting the Board"
+rather than short or in progress, since the next move is the Board's.
+
+Query budget: ``contribution_report`` runs four queries (the units, the quota rules, the live
+stories per month, the stories in moderation per month), whatever the number of units or periods.
 """
 
 import calendar
@@ -21,11 +29,22 @@ from django.db.models import Count, F
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from exemplars.models import ExemplarPage
+from reports.moderation import (
+    BOARD_STEP,
+    SENT_BACK,
+    STAGE_LABELS,
+    STAGES,
+    UNIT_STEP,
+    moderation_counts,
+    stories_in_moderation,
+)
 from units.models import QuotaPeriod, QuotaRule, Unit
 
 MET, SHORT, NOT_REQUIRED, PENDING = "met", "short", "not_required", "pending"
+AWAITING_BOARD = "awaiting_board"
 _PERIOD_KEY = re.compile(r"^(?P<year>(19|20|21)\d\d)-(?:(?P<month>0[1-9]|1[0-2])|Q(?P<quarter>[1-4]))$")
 
 
@@ -38,6 +57,7 @@ STATUS_LABELS = {
     SHORT: _("Short"),
     NOT_REQUIRED: _("Not required"),
     PENDING: _("In progress"),
+    AWAITING_BOARD: pgettext_lazy("quota", "Awaiting the Board"),
 }
 
 
@@ -100,10 +120,30 @@ class PeriodResult:
     count: int
     required: int  # 0 when not required
     status: str
+    # Stories of the period not yet live, by where their workflow waits; they never count toward "met".
+    awaiting_unit: int = 0
+    awaiting_board: int = 0
+    sent_back: int = 0
+    over: bool = False  # the period had ended on the day the report was computed
+    rule: QuotaRule | None = None  # the rule in force at the period's start, which decided what it required
 
     @property
     def status_label(self):
         return STATUS_LABELS[self.status]
+
+    @property
+    def in_moderation(self):
+        return self.awaiting_unit + self.awaiting_board + self.sent_back
+
+    @property
+    def judged(self):
+        """Whether the period counts in compliance: required, and met or over (short either way if not met)."""
+        return self.status in (MET, SHORT) or (self.status == AWAITING_BOARD and self.over)
+
+    def queue(self):
+        """[(stage, label, stories)] of the stages where some of the period's stories wait."""
+        counts = {UNIT_STEP: self.awaiting_unit, BOARD_STEP: self.awaiting_board, SENT_BACK: self.sent_back}
+        return [(stage, STAGE_LABELS[stage], counts[stage]) for stage in STAGES if counts[stage]]
 
 
 @dataclass
@@ -112,10 +152,23 @@ class UnitResult:
     periods: list = field(default_factory=list)
     total: int = 0  # every counted story of the year, whether a period required it or not
     monthly: dict = field(default_factory=dict)  # month (1–12) -> stories counted in it
+    waiting: dict = field(default_factory=dict)  # stage -> the year's stories waiting there
+
+    @property
+    def awaiting_unit(self):
+        return self.waiting.get(UNIT_STEP, 0)
+
+    @property
+    def awaiting_board(self):
+        return self.waiting.get(BOARD_STEP, 0)
+
+    @property
+    def sent_back(self):
+        return self.waiting.get(SENT_BACK, 0)
 
     @property
     def periods_required(self):
-        return sum(1 for p in self.periods if p.status in (MET, SHORT))
+        return sum(1 for p in self.periods if p.judged)
 
     @property
     def periods_met(self):
@@ -144,12 +197,22 @@ def counted_stories(unit_ids=None):
     return stories.annotate(counted_at=Coalesce(F("first_submitted_at"), F("first_published_at")))
 
 
-def stories_in_period(unit, period):
-    """The stories that count for ``unit`` in ``period``, newest first."""
+def _bounds(period):
     tz = province_timezone()
     start = datetime.datetime.combine(period.start, datetime.time.min, tzinfo=tz)
-    end = datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+    return start, datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+
+
+def stories_in_period(unit, period):
+    """The stories that count for ``unit`` in ``period``, newest first."""
+    start, end = _bounds(period)
     return counted_stories([unit.pk]).filter(counted_at__gte=start, counted_at__lt=end).order_by("-counted_at")
+
+
+def waiting_in_period(unit, period):
+    """The stories of ``unit`` in moderation dated in ``period`` (annotated with ``stage``), oldest first."""
+    start, end = _bounds(period)
+    return stories_in_moderation([unit.pk]).filter(counted_at__gte=start, counted_at__lt=end).order_by("counted_at")
 
 
 def monthly_counts(year, unit_ids=None):
@@ -172,7 +235,8 @@ class RuleBook:
     """The quota rules, loaded once; answers which rule was in force for a unit on a date."""
 
     def __init__(self, rules=None):
-        rules = list(QuotaRule.objects.all() if rules is None else rules)
+        # With its unit: the report names each period's rule, and a unit's rule is named after it.
+        rules = list(QuotaRule.objects.select_related("unit") if rules is None else rules)
         self.by_unit = defaultdict(list)
         self.by_kind = defaultdict(list)
         for rule in sorted(rules, key=lambda r: r.effective_from):
@@ -226,34 +290,65 @@ def _required(rule, unit, period):
     return rule.minimum
 
 
+def judge(count, required, awaiting_board, over):
+    """The status of a period: what counts (``count``) against what it ``required``; when short,
+    "awaiting the Board" if the stories at the Board's step would make up the difference, else
+    short once the period is ``over`` and in progress until then."""
+    if not required:
+        return NOT_REQUIRED
+    if count >= required:
+        return MET
+    if count + awaiting_board >= required:
+        return AWAITING_BOARD
+    return SHORT if over else PENDING
+
+
+def _period_result(unit, period, required, counts, queued, today):
+    count = sum(counts.get((unit.pk, month), 0) for month in period.months)
+    waiting = dict.fromkeys(STAGES, 0)
+    for month in period.months:
+        for stage, n in queued.get((unit.pk, month), {}).items():
+            waiting[stage] += n
+    over = period.end < today
+    return PeriodResult(
+        period,
+        count,
+        required,
+        judge(count, required, waiting[BOARD_STEP], over),
+        awaiting_unit=waiting[UNIT_STEP],
+        awaiting_board=waiting[BOARD_STEP],
+        sent_back=waiting[SENT_BACK],
+        over=over,
+    )
+
+
 def contribution_report(year, units=None, today=None):
-    """One UnitResult per unit for ``year``: every period's count against what it required.
+    """One UnitResult per unit for ``year``: every period's count against what it required, and
+    what waits in moderation.
 
     ``units``: a Unit queryset (default: every contributing unit active at some time in the year).
-    A period not yet over is "pending" until it is met. Three queries in all.
+    A period not yet over is "pending" until it is met. Four queries in all (see the module).
     """
     today = today or timezone.localdate(timezone=province_timezone())
     if units is None:
         units = Unit.objects.contributing().active_between(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
     units = list(units.select_related("bloc").order_by("name"))
     rulebook = RuleBook()
-    counts = monthly_counts(year, [unit.pk for unit in units])
+    unit_ids = [unit.pk for unit in units]
+    counts = monthly_counts(year, unit_ids)
+    queued = moderation_counts(year, unit_ids, province_timezone())
     results = []
     for unit in units:
         result = UnitResult(unit=unit)
         for period, required in unit_periods(unit, year, rulebook):
-            count = sum(counts.get((unit.pk, month), 0) for month in period.months)
-            if not required:
-                status = NOT_REQUIRED
-            elif count >= required:
-                status = MET
-            elif period.end >= today:
-                status = PENDING
-            else:
-                status = SHORT
-            result.periods.append(PeriodResult(period, count, required, status))
+            period_result = _period_result(unit, period, required, counts, queued, today)
+            period_result.rule = rulebook.rule_for(unit, period.start)
+            result.periods.append(period_result)
         result.monthly = {month: counts.get((unit.pk, month), 0) for month in range(1, 13)}
         result.total = sum(result.monthly.values())
+        result.waiting = {
+            stage: sum(queued.get((unit.pk, month), {}).get(stage, 0) for month in range(1, 13)) for stage in STAGES
+        }
         results.append(result)
     return results
 

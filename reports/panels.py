@@ -1,5 +1,6 @@
 """Dashboard panels: for unit staff, their unit's drafts, what was sent back for changes and where the
-unit stands against this period's quota; for the Board, the units behind in the current period."""
+unit stands against this period's quota; for the Board, the units behind in the current period and
+its own backlog (the stories waiting at its step)."""
 
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
@@ -7,6 +8,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
+from reports.moderation import board_backlog
 from reports.reminders import not_met, standings
 from units.models import Role, Unit
 from units.roles import boundary_page, roles_of, units_of
@@ -108,6 +110,29 @@ class UnitsBehindPanel(QuotaPanel):
         owing = standings(context["today"])
         context["behind"] = not_met(owing)
         context["owing"] = len(owing)
+        context["awaiting_board"] = sum(1 for standing in context["behind"] if standing.awaiting_board)
+        return context
+
+
+class BoardBacklogPanel(QuotaPanel):
+    """For the Board: the new stories waiting at its step, per unit (the unit with the oldest first),
+    oldest first, with the days since each was first submitted. One query, however many units."""
+
+    name = "board_backlog"
+    template_name = "reports/panels/board_backlog.html"
+    order = 195
+    limit = 100
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        stories = list(board_backlog()[: self.limit + 1])
+        context["more"] = len(stories) > self.limit
+        by_unit = {}
+        for story in stories[: self.limit]:
+            story.days_waiting = (context["today"] - timezone.localdate(story.counted_at)).days
+            by_unit.setdefault(story.unit_id, {"unit": story.unit, "stories": []})["stories"].append(story)
+        context["units"] = list(by_unit.values())
+        context["total"] = min(len(stories), self.limit)
         return context
 
 
@@ -124,3 +149,10 @@ def add_quota_panels(request, panels, today=None):
         panels.append(UnitsBehindPanel(today=today))
     if roles & UNIT_STAFF_ROLES:
         panels.append(UnitQuotaPanel(quota_units_of(user), today=today))
+
+
+def add_board_backlog_panel(request, panels, today=None):
+    """The Board's backlog, for the Board and superusers."""
+    user = request.user
+    if user.is_superuser or Role.BOARD in roles_of(user):
+        panels.append(BoardBacklogPanel(today=today))

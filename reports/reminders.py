@@ -1,5 +1,9 @@
 """Where each unit stands in its current period, and the reminders to units still short near its end.
 
+A unit whose period what waits at the Board's step would meet ("awaiting the Board") is not
+reminded: the next move is the Board's. Reminders go to the unit's contributors and approvers
+(by role, units.roles.members_of) and its contact addresses.
+
 Both read the figures of ``reports.contributions.contribution_report`` for the current year, so the
 dashboard, the reminders and the admin report always agree, at a fixed number of queries whatever
 the number of units.
@@ -14,8 +18,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from reports.contributions import MET, PeriodResult, contribution_report
+from reports.contributions import AWAITING_BOARD, MET, PeriodResult, contribution_report
 from units.models import QuotaReminder, Unit
+from units.roles import CONTRIBUTING_ROLES, members_of
 
 DEFAULT_DAYS_BEFORE = 7
 
@@ -31,6 +36,11 @@ class Standing:
     @property
     def is_met(self):
         return self.result.status == MET
+
+    @property
+    def awaiting_board(self):
+        """Short, but what waits at the Board's step would meet the period."""
+        return self.result.status == AWAITING_BOARD
 
     @property
     def missing(self):
@@ -66,6 +76,17 @@ def not_met(found):
     )
 
 
+def recipients_for(unit):
+    """The unit's contributors and approvers with an email, then its contact addresses; each address once."""
+    addresses = [user.email for user in members_of(unit, CONTRIBUTING_ROLES)] + unit.emails
+    seen, unique = set(), []
+    for address in addresses:
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            unique.append(address)
+    return unique
+
+
 def behind(today=None, units=None):
     """The units that have not yet met their current period's quota, as standings (see ``not_met``)."""
     return not_met(standings(today, units))
@@ -82,6 +103,9 @@ def reminder_message(standing, recipients):
         "period": standing.result.period,
         "count": standing.result.count,
         "required": standing.result.required,
+        "awaiting_unit": standing.result.awaiting_unit,
+        "awaiting_board": standing.result.awaiting_board,
+        "sent_back": standing.result.sent_back,
         "deadline": standing.deadline,
         "days_left": standing.days_left,
         "admin_url": admin_url(),
@@ -96,7 +120,8 @@ def reminder_message(standing, recipients):
 
 @dataclass
 class Outcome:
-    """What happened to one unit due a reminder: "sent", "would_send", "no_address" or "already_sent"."""
+    """What happened to one unit short near the end of its period: "sent", "would_send", "no_address"
+    (nobody to tell), "already_sent", or "awaiting_board" (not reminded: the Board's step would meet it)."""
 
     standing: Standing
     action: str
@@ -105,18 +130,21 @@ class Outcome:
 
 
 def send_reminders(today=None, days_before=DEFAULT_DAYS_BEFORE, dry_run=False):
-    """Remind every active unit still short in its current period that ends within ``days_before`` days.
+    """Remind every active unit still short in its current period that ends within ``days_before`` days,
+    unless what waits at the Board's step would meet it.
 
     Once per unit and period: a QuotaReminder is recorded with each email (both or neither), and
     a unit with a reminder for the period is not emailed again. ``dry_run`` sends and records
-    nothing. Returns an Outcome per unit due a reminder, in the order of ``behind``.
+    nothing. Returns an Outcome per unit not met near the end of its period, in the order of
+    ``not_met``, those awaiting the Board included (and left alone).
     """
     today = today or timezone.localdate()
-    due = [
+    near = [
         standing
-        for standing in behind(today)
+        for standing in not_met(standings(today))
         if standing.days_left <= days_before and standing.unit.is_active_on(today)
     ]
+    due = [standing for standing in near if not standing.awaiting_board]
     earlier = {
         (reminder.unit_id, reminder.period_key): reminder.sent_at
         for reminder in QuotaReminder.objects.filter(
@@ -125,10 +153,12 @@ def send_reminders(today=None, days_before=DEFAULT_DAYS_BEFORE, dry_run=False):
         )
     }
     outcomes = []
-    for standing in due:
+    for standing in near:
         unit, key = standing.unit, standing.result.period.key
-        recipients = unit.emails
-        if (unit.pk, key) in earlier:
+        recipients = [] if standing.awaiting_board else recipients_for(unit)
+        if standing.awaiting_board:
+            outcomes.append(Outcome(standing, "awaiting_board", recipients))
+        elif (unit.pk, key) in earlier:
             outcomes.append(Outcome(standing, "already_sent", recipients, earlier[(unit.pk, key)]))
         elif not recipients:
             outcomes.append(Outcome(standing, "no_address", recipients))

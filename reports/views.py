@@ -26,9 +26,10 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from reports.chart import MONTHS, month_chart
-from reports.contributions import Period, contribution_report, stories_in_period
+from reports.contributions import Period, contribution_report, stories_in_period, waiting_in_period
 from reports.filters import ContributionReportFilterSet, ScoringFilterSet, report_years, status_in
-from reports.grid import Cell, cell_text, grid_rows, legend, period_column
+from reports.grid import Cell, export_text, grid_rows, legend, period_column
+from reports.moderation import STAGE_LABELS, STAGES
 from reports.scope import report_scope, units_of_year
 from reports.scoring import score
 from units.models import Unit
@@ -170,10 +171,12 @@ class ContributionReportView(YearReportView):
         "bloc",
         *(f"m{month}" for month in MONTHS),
         *(f"q{quarter}" for quarter in QUARTERS),
+        *STAGES,
         "total",
         "periods_met",
         "periods_required",
         "compliance",
+        "rules",
     ]
     export_headings = {
         "unit": _("Unit"),
@@ -181,12 +184,24 @@ class ContributionReportView(YearReportView):
         "bloc": _("Emulation bloc"),
         **{f"m{month}": f"T{month}" for month in MONTHS},
         **{f"q{quarter}": f"Q{quarter}" for quarter in QUARTERS},
+        # The year's stories still in moderation, by where they wait; they do not count yet.
+        **STAGE_LABELS,
         "total": _("Total"),
         "periods_met": _("Periods met"),
         "periods_required": _("Periods required"),
         "compliance": _("Compliance (%)"),
+        "rules": _("Quota rules applied"),
     }
-    xlsx_widths = {"unit": 40, "kind": 24, "bloc": 30, "periods_met": 12, "periods_required": 12, "compliance": 14}
+    xlsx_widths = {
+        "unit": 40,
+        "kind": 24,
+        "bloc": 30,
+        "periods_met": 12,
+        "periods_required": 12,
+        "compliance": 14,
+        "rules": 60,
+        **dict.fromkeys(STAGES, 14),
+    }
 
     def results(self, units):
         results = report_for(self.year, units)
@@ -210,9 +225,12 @@ class ContributionReportView(YearReportView):
             periods_met=result.periods_met,
             periods_required=result.periods_required,
             compliance=result.compliance,
+            **result.waiting,
         )
         for period_result in result.periods:
-            row[period_column(period_result.period)] = cell_text(period_result)
+            row[period_column(period_result.period)] = export_text(period_result)
+        # The rules that decided the year's periods, each once, in the order they applied.
+        row["rules"] = "; ".join(dict.fromkeys(str(p.rule) for p in result.periods if p.rule))
         return row
 
     def get_header_buttons(self):
@@ -354,15 +372,20 @@ class ContributionStoriesView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         with timezone.override(settings.TIME_ZONE):
             stories = list(stories_in_period(self.unit, self.period))
+            waiting = list(waiting_in_period(self.unit, self.period))
             result = report_for(self.period.year, Unit.objects.filter(pk=self.unit.pk))
         period_result = result[0].period_result(self.period.key) if result else None
         for story in stories:
             story.edit_url = reverse("wagtailadmin_pages:edit", args=[story.pk])
             story.public_url = story.get_url(request=self.request)
+        for story in waiting:
+            story.edit_url = reverse("wagtailadmin_pages:edit", args=[story.pk])
+            story.stage_label = STAGE_LABELS[story.stage]
         context.update(
             unit=self.unit,
             period=self.period,
             stories=stories,
+            waiting=waiting,
             period_result=period_result,
             cell=Cell(period_result, self.unit, None) if period_result else None,
             report_url=self.report_url,

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from reports import views
-from reports.panels import add_quota_panels, add_unit_work_panel
+from reports.panels import add_board_backlog_panel, add_quota_panels, add_unit_work_panel
 from reports.scope import report_scope
 
 
@@ -22,6 +22,7 @@ class ScoringMenuItem(MenuItem):
 
 hooks.register("construct_homepage_panels", add_unit_work_panel)
 hooks.register("construct_homepage_panels", add_quota_panels)
+hooks.register("construct_homepage_panels", add_board_backlog_panel)
 
 
 # The report and its results-only variant, as Wagtail's own reports register them, a cell's

@@ -48,15 +48,22 @@ def test_csv_agrees_with_the_report(stories):
     rows = {row["slug"]: row for row in reader}
     assert reader.fieldnames[:4] == ["name", "slug", "kind", "bloc"]
     assert reader.fieldnames[-4:] == ["total", "periods_met", "periods_required", "compliance"]
-    assert reader.fieldnames[4:-4] == [f"2020-{m:02d}" for m in range(1, 13)] + [f"2020-Q{q}" for q in range(1, 5)]
+    assert reader.fieldnames[4:-8] == [f"2020-{m:02d}" for m in range(1, 13)] + [f"2020-Q{q}" for q in range(1, 5)]
+    assert reader.fieldnames[-8:-4] == ["awaiting_unit", "awaiting_board", "sent_back", "awaiting_board_periods"]
     assert set(rows) == set(SLUGS)
     for slug, result in expected().items():
         row = rows[slug]
         assert (row["name"], row["kind"], row["bloc"]) == (result.unit.name, result.unit.kind, result.unit.bloc.name)
         for period in result.periods:
             assert row[period.period.key] == f"{period.count}/{period.required}"
-        other_keys = set(reader.fieldnames[4:-4]) - {p.period.key for p in result.periods}
+        other_keys = set(reader.fieldnames[4:-8]) - {p.period.key for p in result.periods}
         assert all(row[key] == "" for key in other_keys)
+        assert (row["awaiting_unit"], row["awaiting_board"], row["sent_back"], row["awaiting_board_periods"]) == (
+            "0",
+            "0",
+            "0",
+            "",
+        )
         assert int(row["total"]) == result.total
         assert int(row["periods_met"]) == result.periods_met
         assert int(row["periods_required"]) == result.periods_required

@@ -139,7 +139,8 @@ def test_current_year_is_the_default_and_shows_periods_in_progress(board, newsro
 def test_grid_has_a_legend_and_text_labels_and_a_chart_of_stories_per_month(board, a_year_of_stories):
     response = board.get(reverse(REPORT), {"year": YEAR})
     soup = BeautifulSoup(response.content, "html.parser")
-    assert len(soup.select(".unit-report__legend li")) == 4
+    legend = [li.get_text(" ", strip=True) for li in soup.select(".unit-report__legend li")]
+    assert legend == ["✓ Met", "⧖ Awaiting the Board", "✗ Short", "… In progress", "– Not required"]
     cell = soup.select_one('tr[data-unit="huyen-ke-sach"] td[data-period="2020-03"]')
     assert cell.select_one(".unit-report__status").get_text(strip=True)  # a word, not only a colour
     svg = soup.select_one("svg.unit-report__svg")
@@ -231,16 +232,22 @@ def test_csv_export_has_the_reports_numbers(board, a_year_of_stories):
         "Emulation bloc",
         *months,
         *quarters,
+        "Awaiting the unit's approval",
+        "Awaiting the Board's approval",
+        "Sent back for changes",
         "Total",
         "Periods met",
         "Periods required",
         "Compliance (%)",
+        "Quota rules applied",
     ]
     assert len(rows) == 11
     ke_sach = dict(zip(heading, next(row for row in rows if row[0] == "Huyện Kế Sách"), strict=True))
     assert [ke_sach[m] for m in months] == ["1/1", "2/1", "0/1", "0/1", "1/1"] + ["0/1"] * 6 + ["1/1"]
     assert [ke_sach[q] for q in quarters] == ["", "", "", ""]
     assert ke_sach["Emulation bloc"] == "Khối huyện, thị xã, thành phố"
+    # Nothing of Kế Sách's waits in moderation.
+    assert [ke_sach[column] for column in heading[19:22]] == ["0", "0", "0"]
     assert (ke_sach["Total"], ke_sach["Periods met"], ke_sach["Periods required"], ke_sach["Compliance (%)"]) == (
         "5",
         "4",

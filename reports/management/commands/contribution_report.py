@@ -6,12 +6,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from core.spreadsheets import csv_value
-from reports.contributions import contribution_report
+from reports.contributions import AWAITING_BOARD, contribution_report
 from reports.management.commands.send_quota_reminders import parse_date
 from units.models import QuotaPeriod, Unit
 
 FIXED_COLUMNS = ["name", "slug", "kind", "bloc"]
 TOTAL_COLUMNS = ["total", "periods_met", "periods_required", "compliance"]
+# The year's stories in moderation (not counted) by where they wait, and the periods that what
+# waits at the Board's step would meet (status "awaiting_board"), space-separated.
+QUEUE = ["awaiting_unit", "awaiting_board", "sent_back"]
+QUEUE_COLUMNS = [*QUEUE, "awaiting_board_periods"]
 
 
 def parse_year(value):
@@ -46,9 +50,13 @@ def as_dict(result):
                 "count": p.count,
                 "required": p.required,
                 "status": p.status,
+                **{name: getattr(p, name) for name in QUEUE},
+                "rule": str(p.rule) if p.rule else None,
             }
             for p in result.periods
         ],
+        **{name: getattr(result, name) for name in QUEUE},
+        "awaiting_board_periods": [p.period.key for p in result.periods if p.status == AWAITING_BOARD],
         "total": result.total,
         "periods_met": result.periods_met,
         "periods_required": result.periods_required,
@@ -60,13 +68,15 @@ def as_csv(results):
     keys = period_keys(results)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FIXED_COLUMNS + keys + TOTAL_COLUMNS)
+    writer.writerow(FIXED_COLUMNS + keys + QUEUE_COLUMNS + TOTAL_COLUMNS)
     for result in results:
         cells = {p.period.key: f"{p.count}/{p.required}" for p in result.periods}
         row = as_dict(result)
         values = (
             [row[name] or "" for name in FIXED_COLUMNS]
             + [cells.get(key, "") for key in keys]
+            + [row[name] for name in QUEUE]
+            + [" ".join(row["awaiting_board_periods"])]
             + ["" if row[name] is None else row[name] for name in TOTAL_COLUMNS]
         )
         # Names are typed by people: one starting like a formula must stay text in a spreadsheet.
@@ -77,8 +87,9 @@ def as_csv(results):
 class Command(BaseCommand):
     help = (
         "Each unit's contributions in a year against its quota, the figures of the admin report: per unit "
-        "its name, slug, kind, bloc, every period's count/required (and status, in JSON), the year's total, "
-        "periods met, periods required and compliance (%)."
+        "its name, slug, kind, bloc, every period's count/required (and status, in JSON), the year's stories in "
+        "moderation (at the unit's step, at the Board's step, sent back; per period in JSON), the periods awaiting "
+        "the Board, the year's total, periods met, periods required and compliance (%)."
     )
 
     def add_arguments(self, parser):

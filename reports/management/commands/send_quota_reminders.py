@@ -16,8 +16,9 @@ def parse_date(value, option="--today"):
 class Command(BaseCommand):
     help = (
         "Email every active unit still short of its quota in the current period when the period ends "
-        f"within N days (default {DEFAULT_DAYS_BEFORE}). Each unit is reminded once per period, at its contact "
-        "addresses."
+        f"within N days (default {DEFAULT_DAYS_BEFORE}), unless the stories waiting at the Board's step would meet "
+        "it. Each unit is reminded once per period, to its contributors and approvers and its contact addresses; "
+        "--dry-run lists each unit with its recipients and names the units with nobody to tell."
     )
 
     def add_arguments(self, parser):
@@ -43,9 +44,13 @@ class Command(BaseCommand):
         summary = (
             f"{today:%d/%m/%Y}: {len(outcomes)} unit(s) short with {days_before} day(s) or fewer left; "
             f"{tally.get('would_send' if dry_run else 'sent', 0)} reminder(s) {'would be ' if dry_run else ''}sent, "
-            f"{tally.get('already_sent', 0)} already reminded, {tally.get('no_address', 0)} without a contact address."
+            f"{tally.get('already_sent', 0)} already reminded, {tally.get('no_address', 0)} with nobody to tell, "
+            f"{tally.get('awaiting_board', 0)} awaiting the Board (not reminded)."
         )
         self.stdout.write(self.style.SUCCESS(summary) if not dry_run else summary)
+        nobody = [outcome.standing.unit.name for outcome in outcomes if outcome.action == "no_address"]
+        if nobody:
+            self.stdout.write(self.style.WARNING(f"Nobody to tell at {len(nobody)} unit(s): {', '.join(nobody)}."))
 
     def describe(self, outcome):
         standing = outcome.standing
@@ -54,12 +59,18 @@ class Command(BaseCommand):
             f"{standing.unit.name} ({standing.unit.slug}), {result.period.label}: {result.count}/{result.required}, "
             f"due {standing.deadline:%d/%m/%Y} ({standing.days_left} day(s) left)"
         )
+        if result.awaiting_unit or result.sent_back:
+            head += f", {result.awaiting_unit} awaiting the unit's approval, {result.sent_back} sent back"
         recipients = ", ".join(outcome.recipients)
         if outcome.action == "sent":
             return f"{head}: sent to {recipients}"
         if outcome.action == "would_send":
             return f"{head}: would send to {recipients}"
+        if outcome.action == "awaiting_board":
+            return f"{head}: awaiting the Board ({result.awaiting_board} at its step would meet the quota), no reminder"
         if outcome.action == "already_sent":
             when = timezone.localtime(outcome.sent_before).strftime("%d/%m/%Y %H:%M") if outcome.sent_before else "?"
             return f"{head}: already reminded on {when}, nothing sent"
-        return self.style.WARNING(f"{head}: no contact address, skipped")
+        return self.style.WARNING(
+            f"{head}: nobody to tell (no contributor or approver with an email, no contact address), skipped"
+        )
