@@ -172,6 +172,8 @@ class SubmissionFormPage(NewsroomPagePermissions, RoutablePageMixin, FoldedTitle
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    # The Board, to which the forms write, adds, edits and publishes them (units.roles).
+    board_publishes_here = True
     # Set by each page type; Wagtail gives every concrete page type its own default template.
     template = None
     rate_limit_group = None

@@ -18,6 +18,14 @@ with a request for changes), and once live it is public record. So:
 
 Unpublishing stays Wagtail's rule: it needs "publish", which no unit role has.
 
+Wagtail's page permissions are inherited by every page below the one they are granted on, so the
+Board cannot be given the home page that way: it would reach every outlet's columns. A page type
+that declares ``board_publishes_this_page`` (the home page) gives the Board its permissions on
+that page alone (``units.roles.page_only_permissions``): it edits, submits and publishes the page,
+and adds under it only the page types declaring ``board_publishes_here`` (standard, form and
+documents pages), which receive the Board's own grants when created. It may not delete, unpublish
+or restrict the page, which would reach everything below.
+
 Wagtail treats moving a page as deleting it here and adding it there (``can_move`` asks
 ``can_delete``), so the same rule governs moves.
 
@@ -27,8 +35,15 @@ editor's "Delete" items, the bulk delete action, moves and Wagtail's ``DeletePag
 follow this rule.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.models import Page, PagePermissionTester
+
+# The page types of every app import this module, possibly before units.models is loaded; the
+# models come first, as their approval task imports units.roles, which imports them.
+import units.models  # noqa: F401
+from units.roles import board_may_add_page_type, page_only_permissions
 
 
 def _ever_live_or_submitted():
@@ -53,10 +68,43 @@ def is_untouched_draft_of(page, user):
 
 
 class NewsroomPagePermissionTester(PagePermissionTester):
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        # Wagtail's permissions are inherited down the tree; these hold on this page alone.
+        self.page_only = frozenset()
+        if user.is_active and not user.is_superuser:
+            self.page_only = page_only_permissions(user, page) - self.permissions
+            self.permissions = self.permissions | self.page_only
+
+    def can_add_page_type(self, page_type):
+        """Whether the user may add a page of ``page_type`` here. Wagtail asks only whether they may
+        add at all; "add" held on this page alone adds only the types its holder publishes."""
+        if not self.can_add_subpage():
+            return False
+        return self.user.is_superuser or "add" not in self.page_only or board_may_add_page_type(page_type)
+
+    def can_move_to(self, destination):
+        return super().can_move_to(destination) and self._may_add_under(destination)
+
+    def can_copy_to(self, destination, recursive=False):
+        return super().can_copy_to(destination, recursive=recursive) and self._may_add_under(destination)
+
+    def _may_add_under(self, destination):
+        return may_add_page_type(destination, self.user, self.page.specific_class)
+
+    # What would reach the pages below: unpublishing (with its "include descendants") or making
+    # private the home page would take the outlets' columns down too.
+
+    def can_unpublish(self):
+        return "publish" not in self.page_only and super().can_unpublish()
+
+    def can_set_view_restrictions(self):
+        return "publish" not in self.page_only and super().can_set_view_restrictions()
+
     def can_delete(self, ignore_bulk=False):
         if not self.user.is_active or self.user.is_superuser:
             return super().can_delete(ignore_bulk=ignore_bulk)
-        if self._carries_own_permissions():
+        if self._carries_own_permissions() or self.page_only:
             return False
         if "publish" not in self.permissions and not is_untouched_draft_of(self.page, self.user):
             return False
@@ -70,7 +118,23 @@ class NewsroomPagePermissionTester(PagePermissionTester):
 
 
 class NewsroomPagePermissions:
-    """A base of every page type of ours, so that Wagtail tests permissions by the rule above."""
+    """A base of every page type of ours, so that Wagtail tests permissions by the rules above."""
 
     def permissions_for_user(self, user):
         return NewsroomPagePermissionTester(user, self)
+
+
+def may_add_page_type(parent, user, page_type):
+    """Whether ``user`` may add a page of ``page_type`` under ``parent`` (Wagtail's own rule for
+    pages that are not ours, e.g. the tree's root)."""
+    tester = parent.permissions_for_user(user)
+    can_add_page_type = getattr(tester, "can_add_page_type", None)
+    return can_add_page_type(page_type) if can_add_page_type else tester.can_add_subpage()
+
+
+@hooks.register("before_create_page")
+def refuse_page_types_the_user_may_not_add(request, parent_page, page_class):
+    """Wagtail's create view checks "add" on the parent, whatever the type: the types are checked
+    here, so a forged address cannot add an outlets' index under the home page."""
+    if not may_add_page_type(parent_page, request.user, page_class):
+        raise PermissionDenied

@@ -13,10 +13,16 @@ have "add") and live pages.
   report's "last edited page" have no hook, so ``urlpatterns`` below serves those addresses with
   subclasses of Wagtail's views; ``cms/urls.py`` puts them ahead of Wagtail's admin URLs.
 
+A chooser asked for page types that declare ``chooser_offers_live_only`` (stories, chosen to be
+featured or related) offers live pages only, to everyone: a draft is never featured. The "add a
+page here" list of page types offers only those the user may add (``AddSubpageView`` below, after
+units.page_permissions: the Board under the home page adds only the types it publishes).
+
 The rule is a filter on ``live``, ``path`` and ``owner``, which every search backend can apply
 (they are ``FilterField``s of ``Page``), so the chooser's search works the same on OpenSearch.
 """
 
+from django.apps import apps
 from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseBadRequest
 from django.urls import path, reverse
@@ -24,10 +30,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
+from wagtail.admin.views.pages import create
 from wagtail.admin.views.reports import page_types_usage
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from units.page_permissions import may_add_page_type
 
 
 def visible_to(user):
@@ -46,8 +55,20 @@ def visible_to(user):
     return visible
 
 
+def chooses_live_pages_only(request):
+    """Whether the chooser is asked for page types that declare ``chooser_offers_live_only`` (a
+    story picked to be featured): then nobody, the Board included, is offered a draft."""
+    try:
+        models = chooser.page_models_from_string(request.GET.get("page_type") or "")
+    except (ValueError, LookupError):
+        return False
+    return all(getattr(model, "chooser_offers_live_only", False) for model in models)
+
+
 @hooks.register("construct_page_chooser_queryset")
 def show_only_visible_pages(pages, request):
+    if chooses_live_pages_only(request):
+        return pages.filter(live=True)
     return pages.filter(visible_to(request.user))
 
 
@@ -104,12 +125,28 @@ class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
         return queryset.annotate(last_edited_page_id=Subquery(latest.values("pk")[:1]))
 
 
+class AddSubpageView(create.AddSubpageView):
+    """Wagtail offers every page type that may be created under the parent; this offers those the
+    user may add there (the Board, under the home page, only the types it publishes:
+    units.page_permissions, which also refuses the others at the create form's address)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_types"] = [
+            page_type
+            for page_type in context["page_types"]
+            if may_add_page_type(self.parent_page, self.request.user, apps.get_model(page_type[1], page_type[2]))
+        ]
+        return context
+
+
 # Served under /admin/ ahead of Wagtail's own patterns for the same addresses (cms/urls.py), which
 # keep their names, so every link Wagtail builds reaches these views.
 urlpatterns = decorate_urlpatterns(
     [
         path("choose-page/<int:parent_page_id>/", BrowseView.as_view()),
         path("choose-page/chosen-multiple/", ChosenMultipleView.as_view()),
+        path("pages/<int:parent_page_id>/add_subpage/", AddSubpageView.as_view()),
         path("reports/page-types-usage/", PageTypesUsageReportView.as_view()),
         path("reports/page-types-usage/results/", PageTypesUsageReportView.as_view(results_only=True)),
     ],
