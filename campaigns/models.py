@@ -14,6 +14,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaigns.forms import HonouringEventPageForm
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.api_fields import StoryBodyField, TranslationsField
 from core.blocks import RICH_TEXT_FEATURES, StoryBodyBlock
@@ -22,7 +23,7 @@ from core.pages import IndexPage
 from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
-from exemplars.models import ExemplarPage
+from exemplars.models import ExemplarPage, UnitSectionPage
 from units.page_permissions import NewsroomPagePermissions
 
 
@@ -137,12 +138,22 @@ class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Summary conference")
     SEMINAR = "seminar", _("Seminar")
     EXCHANGE = "exchange", _("Exchange")
+    # A unit's own reviews of its emulation work, where it honours its exemplars (plan II.3).
+    HALF_YEAR_REVIEW = "half_year_review", _("Half-year review meeting")
+    YEAR_END_REVIEW = "year_end_review", _("Year-end review meeting")
 
 
 class HonouringEventPage(NewsroomPagePermissions, FoldedTitle, Page):
-    """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu)."""
+    """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu).
 
-    base_form_class = NewsroomPageForm
+    The Board records a campaign's events under the campaign. A unit records its own (its half-year
+    or year-end review, sơ kết 6 tháng, tổng kết năm) in its section of the exemplar index, where
+    its staff's page permissions already hold and the section's workflow moderates it like a story:
+    the unit's approvers, then the Board, whose approval publishes. It is not a story, so it never
+    counts towards the unit's quota (the contribution engine reads stories only).
+    """
+
+    base_form_class = HonouringEventPageForm
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     date = models.DateField(_("date"))
@@ -165,7 +176,7 @@ class HonouringEventPage(NewsroomPagePermissions, FoldedTitle, Page):
         FieldPanel("exemplars", widget=forms.SelectMultiple),
         FieldPanel("photos"),
     ]
-    parent_page_types = ["campaigns.CampaignPage"]
+    parent_page_types = ["campaigns.CampaignPage", "exemplars.UnitSectionPage"]
     subpage_types = []
 
     class Meta:
@@ -175,4 +186,7 @@ class HonouringEventPage(NewsroomPagePermissions, FoldedTitle, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["honoured"] = ExemplarPage.for_listing(self.exemplars.visible_to_readers_of(self))
+        # Who held it: a campaign (the Board's events) or a unit (its section's own events).
+        context["held_by"] = held_by = self.get_parent().specific
+        context["held_by_unit"] = held_by.unit if isinstance(held_by, UnitSectionPage) else None
         return context

@@ -26,6 +26,7 @@ from core.seo import postal_address
 from core.visibility import NewsroomPageManager
 from exemplars.api import AwardsField, CampaignField, FieldsField, UnitField
 from exemplars.filters import ExemplarFilter
+from exemplars.models.submission import KeepsFirstSubmission
 from exemplars.models.taxonomy import AwardType, ExemplarKind, Field, SubjectKind
 from units.models import Role, UnitBoundaryPage, UnitKind
 from units.page_permissions import NewsroomPagePermissions
@@ -84,7 +85,9 @@ class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["exemplars.ExemplarIndexPage"]
-    subpage_types = ["exemplars.ExemplarPage"]
+    # Besides its stories, a unit records its own honouring events here (its half-year and year-end
+    # reviews), named by label: this app imports nothing from campaigns.
+    subpage_types = ["exemplars.ExemplarPage", "campaigns.HonouringEventPage"]
 
     class Meta:
         verbose_name = _("unit section")
@@ -125,14 +128,21 @@ class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
         context = super().get_context(request, *args, **kwargs)
         stories = ExemplarPage.objects.visible_to_readers_of(self).child_of(self)
         context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
+        events = honouring_event_model().objects.visible_to_readers_of(self).child_of(self)
+        context["events"] = events.order_by("-date", "-pk")
         return context
+
+
+def honouring_event_model():
+    """The honouring event page type, through the stories' ``honoured_at``: no import of campaigns."""
+    return ExemplarPage._meta.get_field("honoured_at").related_model
 
 
 def _default_language():
     return settings.LANGUAGE_CODE
 
 
-class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
+class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, Page):
     """A story about an exemplar, a new model or a new factor, introduced by a unit."""
 
     base_form_class = NewsroomPageForm
@@ -275,6 +285,10 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
             .order_by("-first_published_at", "-pk")
         )
 
+    # A story is chosen (featured on the home page, related, featured in an article) to be shown
+    # to readers: the admin's page chooser offers only live ones (units.page_visibility).
+    chooser_offers_live_only = True
+
     @classmethod
     def chosen_for(cls, page, ids):
         """The stories an editor chose for ``page`` (related stories, an article's featured ones),
@@ -344,6 +358,11 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, Page):
         context["related_stories"] = ExemplarPage.chosen_for(
             self, list(self.related_links.values_list("story_id", flat=True))
         )
+        # The events that honoured it, as readers may see them (no draft, nothing private). A
+        # translated event keeps its source's exemplars (wagtail-localize copies them): matched by key.
+        events = honouring_event_model().objects.visible_to_readers_of(self).filter(locale_id=self.locale_id)
+        versions = ExemplarPage.objects.filter(translation_key=self.translation_key)
+        context["honoured_at"] = events.filter(pk__in=versions.values("honoured_at")).order_by("-date", "-pk")
         return context
 
 

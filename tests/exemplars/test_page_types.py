@@ -7,7 +7,7 @@ from wagtail.models import Page
 from campaigns.models import CampaignIndexPage, CampaignPage, HonouringEventPage
 from columns.models import ColumnArticlePage, ColumnIndexPage, ColumnPage, OutletPage
 from exemplars.models import ExemplarIndexPage, ExemplarPage, UnitSectionPage
-from home.models import HomePage, StandardPage
+from home.models import DocumentLibraryPage, HomePage, StandardPage
 from tests.factories import ExemplarPageFactory
 
 ALLOWED_PARENTS = {
@@ -17,12 +17,13 @@ ALLOWED_PARENTS = {
     ExemplarPage: {UnitSectionPage},
     CampaignIndexPage: {HomePage},
     CampaignPage: {CampaignIndexPage},
-    HonouringEventPage: {CampaignPage},
+    HonouringEventPage: {CampaignPage, UnitSectionPage},
     ColumnIndexPage: {HomePage},
     OutletPage: {ColumnIndexPage},
     ColumnPage: {OutletPage},
     ColumnArticlePage: {ColumnPage},
     StandardPage: {HomePage, StandardPage},
+    DocumentLibraryPage: {HomePage},
 }
 
 

@@ -1,11 +1,11 @@
-"""Pages cost a fixed number of queries, however many stories, awards, fields or related stories there are."""
+"""Pages cost a fixed number of queries, however many stories, awards, fields, related stories or events there are."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from exemplars.models import AwardType, ExemplarAward, ExemplarRelatedStory, Field, UnitSectionPage
-from tests.factories import ExemplarPageFactory
+from tests.factories import ExemplarPageFactory, HonouringEventPageFactory
 from tests.helpers import at, published
 
 # Generous ceilings: a page that starts querying per item passes them at once with the larger data.
@@ -20,7 +20,7 @@ def count_queries(client, url, params=None):
     return len(queries)
 
 
-def story_with(section, related_pool, n_awards, n_fields, n_related, title):
+def story_with(section, related_pool, n_awards, n_fields, n_related, title, n_events=1):
     story = ExemplarPageFactory(parent=section, title=title, first_published_at=at(2021, 3))
     story.fields.set(Field.objects.filter(locale__language_code="vi")[:n_fields])
     award_type = AwardType.objects.filter(locale__language_code="vi", for_individuals=True).first()
@@ -28,7 +28,14 @@ def story_with(section, related_pool, n_awards, n_fields, n_related, title):
         ExemplarAward.objects.create(page=story, award_type=award_type, year=year, awarded_by="UBND tỉnh Sóc Trăng")
     for other in related_pool[:n_related]:
         ExemplarRelatedStory.objects.create(page=story, story=other)
-    return published(story)
+    story = published(story)
+    for i in range(n_events):  # the unit's reviews that honoured it ("Honoured at" on the story)
+        event = HonouringEventPageFactory(
+            parent=section, title=f"Hội nghị sơ kết {title} {i}", slug=f"so-ket-{story.pk}-{i}"
+        )
+        event.exemplars.set([story])
+        published(event)
+    return story
 
 
 @pytest.mark.django_db
@@ -36,8 +43,9 @@ def test_story_page_costs_the_same_with_one_or_many_awards_fields_and_related_st
     y_te = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te")
     pool = [published(ExemplarPageFactory(parent=y_te, title=f"Bác sĩ Lâm Thị Sa Rươne {i}")) for i in range(6)]
     small = story_with(section, pool, 1, 1, 1, "Ông Thạch Sô Phol giữ rừng phòng hộ")
-    large = story_with(section, pool, 6, 4, 6, "Bà Lý Thị Sà Rênh nuôi tôm sạch")
+    large = story_with(section, pool, 6, 4, 6, "Bà Lý Thị Sà Rênh nuôi tôm sạch", n_events=5)
     client.get(small.url)  # warm the site root and locale caches
+    assert "Hội nghị sơ kết Bà Lý Thị Sà Rênh nuôi tôm sạch 4" in client.get(large.url).content.decode()
 
     counts = [count_queries(client, small.url), count_queries(client, large.url)]
     for i in range(20):
