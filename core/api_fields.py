@@ -131,7 +131,8 @@ class StoryBodyField(Field):
     """The StreamField JSON, with what a portal needs to show images and media without more calls.
 
     Images gain ``"rendition"`` (``max-1200x1200``: url, full_url, width, height, alt); audio and
-    video in media blocks gain ``"audio_url"`` / ``"video_url"`` (absolute).
+    video in media blocks gain ``"audio_url"`` / ``"video_url"`` (absolute); each document of a
+    documents block is ``official_document_data`` (its file's absolute address instead of an id).
     """
 
     def __init__(self, **kwargs):
@@ -153,7 +154,37 @@ class StoryBodyField(Field):
                     media = child.value.get(kind)
                     if media is not None:
                         item["value"][f"{kind}_url"] = get_full_url(request, media.url)
+            elif child.block_type == "documents" and isinstance(item.get("value"), dict):
+                item["value"]["documents"] = [
+                    official_document_data(document, request) for document in child.value.get("documents") or []
+                ]
         return data
+
+
+def official_document_data(value, request):
+    """An official document (core.blocks.OfficialDocumentBlock) as a portal needs it: its details
+    and its file's absolute address (the API has no documents endpoint)."""
+    document = value.get("document")
+    issued_on = value.get("issued_on")
+    return {
+        "title": value.get("title"),
+        "number": value.get("number"),
+        "issued_on": issued_on.isoformat() if issued_on else None,
+        "kind": value.get("kind"),
+        "url": get_full_url(request, document.url) if document is not None else None,
+        "file_type": document.file_extension if document is not None else None,
+    }
+
+
+class OfficialDocumentsField(Field):
+    """A StreamField of official documents as a list of ``official_document_data``."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return [official_document_data(child.value, self.context.get("request")) for child in value]
 
 
 def _rendition(image, spec, alt=None):

@@ -1,13 +1,18 @@
 """The StreamField blocks every page type shares."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+# "document-link" lets a paragraph cite the plan or a decision by its file; the file stays private
+# until a live public page uses it (units/private_documents.py).
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -70,6 +75,53 @@ class MediaBlock(blocks.StructBlock):
         template = "blocks/media.html"
 
 
+class DocumentKind(models.TextChoices):
+    """Kinds of official document (văn bản) the plan cites and the Board publishes."""
+
+    PLAN = "plan", pgettext_lazy("document kind", "Plan")
+    DIRECTIVE = "directive", pgettext_lazy("document kind", "Directive")
+    LAW = "law", pgettext_lazy("document kind", "Law")
+    DECREE = "decree", pgettext_lazy("document kind", "Decree")
+    DECISION = "decision", pgettext_lazy("document kind", "Decision")
+    REPORT = "report", pgettext_lazy("document kind", "Report")
+    OTHER = "other", pgettext_lazy("document kind", "Other document")
+
+
+class OfficialDocumentValue(blocks.StructValue):
+    @property
+    def kind_label(self):
+        kind = self.get("kind")
+        return DocumentKind(kind).label if kind in DocumentKind.values else DocumentKind.OTHER.label
+
+
+class OfficialDocumentBlock(blocks.StructBlock):
+    """An official document as readers cite it: its title, number, date of issue and file."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=500)
+    number = blocks.CharBlock(
+        label=_("Document number"), required=False, max_length=100, help_text=_("E.g. 123/KH-UBND.")
+    )
+    issued_on = blocks.DateBlock(label=_("Date of issue"))
+    kind = blocks.ChoiceBlock(label=_("Kind"), choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    document = DocumentChooserBlock(label=_("File"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Official document")
+        template = "blocks/official_document.html"
+        value_class = OfficialDocumentValue
+
+
+class DocumentsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    documents = blocks.ListBlock(OfficialDocumentBlock(), label=_("Documents"), min_num=1)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Documents")
+        template = "blocks/documents.html"
+
+
 class StoryBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="blocks/paragraph.html"
@@ -79,3 +131,4 @@ class StoryBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     achievements = AchievementsBlock()
     media = MediaBlock()
+    documents = DocumentsBlock()

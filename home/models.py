@@ -11,6 +11,7 @@ from core.blocks import StoryBodyBlock
 from core.forms import NewsroomPageForm
 from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
+from home.documents import DocumentLibraryPage  # noqa: F401 -- its own module; imported so Django registers it
 from home.listings import home_page_context
 from units.page_permissions import NewsroomPagePermissions
 from units.workflows import BOARD_WORKFLOW
@@ -37,6 +38,7 @@ class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
         "campaigns.CampaignIndexPage",
         "columns.ColumnIndexPage",
         "home.StandardPage",
+        "home.DocumentLibraryPage",
         "submissions.NominationFormPage",
         "submissions.DifficultyReportFormPage",
     ]
@@ -47,6 +49,9 @@ class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
     # The Board approves what is written directly under a home page; in another language the home
     # page is where translators draft and the Board publishes (units.roles, units.workflows).
     moderation_workflow = BOARD_WORKFLOW
+    # The Board edits and publishes the home page itself, not what lies below it (the outlets'
+    # columns): see units.page_permissions.
+    board_publishes_this_page = True
     board_publishes_translations_here = True
     translators_draft_here = True
 
@@ -83,6 +88,9 @@ class StandardPage(NewsroomPagePermissions, FoldedTitle, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+
+    # The Board adds, edits and publishes the standard pages (units.roles).
+    board_publishes_here = True
 
     def search_document(self):
         return SearchDocument(kind="page", title=self.title, summary=self.intro, text=stream_text(self.body))

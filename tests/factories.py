@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from campaigns.models import CampaignPage, HonouringEventPage
 from columns.models import ColumnArticlePage, ColumnPage
 from exemplars.models import ExemplarPage, Field, UnitSectionPage
+from home.documents import DocumentLibraryPage
 from home.models import StandardPage
 from units.models import Unit, UnitKind
 
@@ -92,3 +93,11 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = StandardPage
 
     title = "Liên hệ"
+
+
+class DocumentLibraryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = DocumentLibraryPage
+
+    title = "Văn bản"
+    intro = "Các văn bản chỉ đạo về thi đua, khen thưởng."

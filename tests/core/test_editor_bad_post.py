@@ -11,11 +11,13 @@ from wagtail.test.utils.form_data import querydict_from_html
 from campaigns.models import CampaignIndexPage, CampaignPage, HonouringEventPage
 from columns.models import ColumnArticlePage, OutletPage
 from exemplars.models import ExemplarPage, UnitSectionPage
+from home.documents import DocumentLibraryPage
 from home.models import HomePage, StandardPage
 from tests.factories import (
     CampaignPageFactory,
     ColumnArticlePageFactory,
     ColumnPageFactory,
+    DocumentLibraryPageFactory,
     ExemplarPageFactory,
     HonouringEventPageFactory,
     StandardPageFactory,
@@ -45,6 +47,7 @@ def column():
 PAGE_TYPES = {
     ExemplarPage: (section, ExemplarPageFactory),
     StandardPage: (lambda: vi(HomePage), StandardPageFactory),
+    DocumentLibraryPage: (lambda: vi(HomePage), DocumentLibraryPageFactory),
     CampaignPage: (lambda: vi(CampaignIndexPage), CampaignPageFactory),
     HonouringEventPage: (campaign, HonouringEventPageFactory),
     ColumnArticlePage: (column, ColumnArticlePageFactory),
