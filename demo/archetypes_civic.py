@@ -5,6 +5,7 @@ CIVIC = {
     "xay-dung-dang-doan-the": [
         {
             "kind": "exemplar",
+            "by": (),
             "subject": "collective",
             "collective": "Đảng bộ {commune}",
             "position": "Tổ chức cơ sở đảng trong sạch, vững mạnh, {district}",
@@ -29,6 +30,7 @@ CIVIC = {
         },
         {
             "kind": "new_model",
+            "by": ("hoi-lien-hiep-phu-nu-tinh",),
             "subject": "collective",
             "collective": "Chi hội Phụ nữ {commune}",
             "position": "Chi hội phụ nữ, {district}",
@@ -55,6 +57,7 @@ CIVIC = {
         },
         {
             "kind": "new_factor",
+            "by": ("tinh-doan",),
             "subject": "individual",
             "young": True,
             "position": "Bí thư Chi đoàn, {commune}",
@@ -80,6 +83,7 @@ CIVIC = {
     "hoc-tap-va-lam-theo-bac": [
         {
             "kind": "exemplar",
+            "by": ("uy-ban-mttq-viet-nam-tinh",),
             "subject": "individual",
             "position": "Chủ tịch Ủy ban MTTQ Việt Nam {commune}",
             "titles": ["{Who}: làm theo lời Bác từ những việc bình thường", "Học Bác, {who} gần dân, sát dân"],
@@ -104,6 +108,7 @@ CIVIC = {
         },
         {
             "kind": "exemplar",
+            "by": (),
             "subject": "collective",
             "collective": "Bộ phận tiếp nhận và trả kết quả {district}",
             "position": "Bộ phận một cửa, {district}",
@@ -134,6 +139,7 @@ CIVIC = {
     "quoc-phong-an-ninh": [
         {
             "kind": "exemplar",
+            "by": (),
             "subject": "individual",
             "position": "Trưởng Công an {commune}",
             "not_before": "2020-03-01",
@@ -160,6 +166,7 @@ CIVIC = {
         },
         {
             "kind": "new_model",
+            "by": (),
             "subject": "collective",
             "collective": "Tổ tự quản an ninh trật tự ven sông {commune_name}",
             "position": "Mô hình tự quản, {district}",
@@ -184,6 +191,7 @@ CIVIC = {
         },
         {
             "kind": "exemplar",
+            "by": ("so-lao-dong-thuong-binh-va-xa-hoi", "hoi-cuu-chien-binh-tinh"),
             "subject": "household",
             "position": "Gia đình chính sách, {commune}",
             "titles": ["{Who_cap}: ba thế hệ tòng quân", "Truyền thống cách mạng của {who}"],

@@ -7,7 +7,11 @@ Each archetype is a dict: ``kind`` and ``subject`` (the story's ExemplarKind and
 ``quote`` (text, and who says it: "subject" or "leader", whose title is ``leader_role``,
 by default the commune chair); ``image`` (a motif of images.py);
 ``numbers`` (name -> (low, high)); ``also`` (a second field, optional); ``sex``, ``young`` and
-``honorific`` (who the person is); ``not_before`` (an ISO date: the story mentions later events).
+``honorific`` (who the person is); ``not_before`` (an ISO date: the story mentions later events);
+``by`` (the slugs of the provincial units whose sector or members the story is about: they may
+tell it), ``districts`` (False when no district-level unit could tell it: a provincial school or
+institute), ``seat`` (the subject works at the provincial seat, thành phố Sóc Trăng) and
+``district`` (the only district-level unit where the story can happen).
 Placeholders: {who}, {Who} / {Who_cap} (capitalised), {name}, {Name}, {place}, {commune},
 {Commune_cap}, {commune_name}, {district}, {pronoun}, {Pronoun}, {unit}, {Unit}, {leader},
 {since}, {recent} and the numbers.
@@ -17,6 +21,7 @@ ECONOMY = {
     "san-xuat-kinh-doanh": [
         {
             "kind": "exemplar",
+            "by": ("hoi-nong-dan-tinh", "so-nong-nghiep-va-phat-trien-nong-thon"),
             "subject": "individual",
             "position": "Nông dân sản xuất giỏi, {commune}",
             "titles": [
@@ -49,6 +54,7 @@ ECONOMY = {
         },
         {
             "kind": "new_model",
+            "by": ("so-nong-nghiep-va-phat-trien-nong-thon", "so-ke-hoach-va-dau-tu", "hoi-nong-dan-tinh"),
             "subject": "collective",
             "collective": "Hợp tác xã Nông nghiệp {commune_name}",
             "position": "Hợp tác xã kiểu mới, {district}",
@@ -80,6 +86,7 @@ ECONOMY = {
         },
         {
             "kind": "new_factor",
+            "by": ("tinh-doan", "so-cong-thuong"),
             "subject": "individual",
             "young": True,
             "position": "Chủ cơ sở sản xuất, đoàn viên thanh niên {commune}",
@@ -111,6 +118,7 @@ ECONOMY = {
     "xay-dung-nong-thon-moi": [
         {
             "kind": "exemplar",
+            "by": ("uy-ban-mttq-viet-nam-tinh",),
             "subject": "collective",
             "collective": "Ủy ban nhân dân {commune}",
             "position": "Xã đạt chuẩn nông thôn mới, {district}",
@@ -139,6 +147,7 @@ ECONOMY = {
         },
         {
             "kind": "exemplar",
+            "by": ("so-giao-thong-van-tai", "uy-ban-mttq-viet-nam-tinh"),
             "subject": "household",
             "position": "Hộ dân {commune}",
             "titles": [
@@ -165,6 +174,7 @@ ECONOMY = {
         },
         {
             "kind": "new_model",
+            "by": ("so-tai-nguyen-va-moi-truong",),
             "subject": "collective",
             "collective": "Tổ tự quản môi trường {commune}",
             "position": "Mô hình tự quản, {district}",
@@ -194,6 +204,7 @@ ECONOMY = {
     "ho-gia-dinh-san-xuat-gioi": [
         {
             "kind": "exemplar",
+            "by": ("hoi-nong-dan-tinh", "so-nong-nghiep-va-phat-trien-nong-thon"),
             "subject": "household",
             "position": "Hộ sản xuất giỏi, {commune}",
             "titles": [
@@ -221,6 +232,7 @@ ECONOMY = {
         },
         {
             "kind": "new_model",
+            "by": ("hoi-nong-dan-tinh", "so-nong-nghiep-va-phat-trien-nong-thon"),
             "subject": "household",
             "position": "Hộ nuôi trồng thủy sản, {commune}",
             "titles": [
@@ -250,6 +262,8 @@ ECONOMY = {
     "nhan-si-tri-thuc-nha-khoa-hoc": [
         {
             "kind": "exemplar",
+            "by": ("so-nong-nghiep-va-phat-trien-nong-thon", "so-khoa-hoc-va-cong-nghe"),
+            "districts": False,
             "subject": "individual",
             "position": "Kỹ sư nông nghiệp, Trung tâm Khuyến nông tỉnh",
             "titles": [
@@ -278,6 +292,8 @@ ECONOMY = {
         },
         {
             "kind": "new_model",
+            "by": ("so-khoa-hoc-va-cong-nghe",),
+            "districts": False,
             "subject": "collective",
             "collective": "Nhóm nghiên cứu ứng dụng công nghệ sinh học, Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
             "position": "Tập thể khoa học, tỉnh Sóc Trăng",

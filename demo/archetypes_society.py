@@ -5,6 +5,7 @@ SOCIETY = {
     "nguoi-tot-viec-tot": [
         {
             "kind": "exemplar",
+            "by": ("hoi-cuu-chien-binh-tinh",),
             "subject": "individual",
             "position": "Thành viên Hội Cựu chiến binh {commune}",
             "titles": [
@@ -31,6 +32,7 @@ SOCIETY = {
         },
         {
             "kind": "new_factor",
+            "by": ("tinh-doan", "so-giao-duc-va-dao-tao"),
             "subject": "individual",
             "young": True,
             "honorific": "em",
@@ -58,6 +60,7 @@ SOCIETY = {
         },
         {
             "kind": "exemplar",
+            "by": ("uy-ban-mttq-viet-nam-tinh",),
             "subject": "household",
             "position": "Hộ kinh doanh, {commune}",
             "not_before": "2020-03-01",
@@ -84,6 +87,7 @@ SOCIETY = {
     "day-tot-hoc-tot": [
         {
             "kind": "exemplar",
+            "by": ("so-giao-duc-va-dao-tao",),
             "subject": "individual",
             "sex": "f",
             "honorific": "cô",
@@ -109,6 +113,7 @@ SOCIETY = {
         },
         {
             "kind": "exemplar",
+            "by": ("so-giao-duc-va-dao-tao",),
             "subject": "collective",
             "collective": "Trường Trung học cơ sở {commune_name}",
             "position": "Trường đạt chuẩn quốc gia, {district}",
@@ -133,6 +138,8 @@ SOCIETY = {
         },
         {
             "kind": "new_factor",
+            "by": ("so-giao-duc-va-dao-tao", "tinh-doan"),
+            "districts": False,
             "subject": "individual",
             "young": True,
             "honorific": "em",
@@ -155,6 +162,7 @@ SOCIETY = {
     "y-duc": [
         {
             "kind": "exemplar",
+            "by": ("so-y-te",),
             "subject": "individual",
             "position": "Bác sĩ, Trung tâm Y tế {district}",
             "titles": ["Bác sĩ {name}: tận tụy vì người bệnh", "{Who} - người thầy thuốc tận tụy của {district}"],
@@ -178,6 +186,7 @@ SOCIETY = {
         },
         {
             "kind": "new_model",
+            "by": ("so-y-te",),
             "subject": "collective",
             "collective": "Trạm Y tế {commune}",
             "position": "Trạm y tế đạt chuẩn quốc gia, {district}",
@@ -205,6 +214,7 @@ SOCIETY = {
     "van-hoa-xa-hoi": [
         {
             "kind": "new_model",
+            "by": ("so-van-hoa-the-thao-va-du-lich", "ban-dan-toc"),
             "subject": "collective",
             "collective": "Câu lạc bộ Dù kê {commune_name}",
             "position": "Câu lạc bộ nghệ thuật truyền thống Khmer, {district}",
@@ -229,6 +239,7 @@ SOCIETY = {
         },
         {
             "kind": "exemplar",
+            "by": ("ban-dan-toc",),
             "subject": "individual",
             "position": "Người có uy tín trong đồng bào dân tộc thiểu số, {commune}",
             "titles": ["{Who}: người có uy tín ở phum sóc", "Lời nói của {who} được bà con nghe theo"],

@@ -56,10 +56,11 @@ FEATURED_PER_ARTICLE = 2
 
 
 def _article_dates(column_number):
-    """Four dates spread over 2019-2020, offset per column so the outlets do not publish together."""
+    """Four dates from the plan's first stories (September 2019) on, offset per column so the outlets
+    do not publish together."""
     dates = []
     for j in range(ARTICLES_PER_COLUMN):
-        month = 2 + column_number + j * 6  # months after January 2019
+        month = 9 + column_number + j * 6  # months after January 2019
         dates.append(datetime.datetime(2019 + month // 12, month % 12 + 1, 10 + column_number * 3, 9, 0, tzinfo=TZ))
     return dates
 

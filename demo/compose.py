@@ -2,14 +2,19 @@
 
 from dataclasses import dataclass, field
 
+from demo.archetypes_agencies import AGENCIES
 from demo.archetypes_civic import CIVIC
 from demo.archetypes_economy import ECONOMY
+from demo.archetypes_sectors import SECTORS
 from demo.archetypes_society import SOCIETY
 from demo.people import award_line, capitalise, nfc, person, pick_awards, place
 from demo.places import DISTRICTS
 
-# Field slug -> its archetypes.
-ARCHETYPES = {**ECONOMY, **SOCIETY, **CIVIC}
+# Field slug -> its archetypes, from every template module.
+ARCHETYPES = {}
+for _templates in (ECONOMY, SOCIETY, CIVIC, AGENCIES, SECTORS):
+    for _field_slug, _archetypes in _templates.items():
+        ARCHETYPES.setdefault(_field_slug, []).extend(_archetypes)
 
 CLOSINGS = [
     "Những việc làm thiết thực của {who} là minh chứng sinh động cho phong trào thi đua yêu nước ở {district}, "

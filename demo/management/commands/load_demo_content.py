@@ -1,8 +1,10 @@
+import datetime
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from tqdm import tqdm
 from wagtail.models import Workflow
 
@@ -11,9 +13,11 @@ from columns.models import ColumnIndexPage, OutletPage
 from core.seeding import Tally
 from demo.campaigns import ensure_campaigns, ensure_events
 from demo.columns import COLUMNS, ensure_columns
+from demo.documents import ensure_documents
 from demo.images import ensure_images, image_alts
-from demo.plan import build_plan, featured
+from demo.plan import TZ, build_plan, featured
 from demo.stories import ensure_stories, sections_by_unit
+from demo.unit_events import ensure_unit_events
 from demo.users import ensure_demo_users
 from exemplars.models import AwardType, ExemplarIndexPage, Field
 from home.models import HomeFeaturedStory, HomePage
@@ -22,18 +26,29 @@ from units.workflows import EXEMPLAR_WORKFLOW
 
 class Command(BaseCommand):
     help = (
-        "Load demo content: over 200 exemplar stories of 2019-2020 from every kind of unit, campaigns "
-        "with their honouring events, the outlets' columns with articles and broadcasts, generated "
-        "images, and stories in draft and in moderation. Needs setup_newsroom first. Safe to run "
-        "again: a second run creates nothing. Stories sent to moderation notify the demo approvers "
+        "Load demo content: exemplar stories from every contributing unit from the plan's start "
+        "(04/9/2019) to the current month, meeting the quota most periods, campaigns with their "
+        "honouring events, the outlets' columns with articles and broadcasts, generated images, and "
+        "stories in draft, waiting at each step of moderation and sent back. Needs setup_newsroom "
+        "first. Safe to run again: a second run on the same day creates nothing, a run in a later "
+        "month adds that month's stories. Stories sent to moderation notify the demo approvers "
         "(addresses at example.invalid) through the configured email backend."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            help="The date the demo lives in, YYYY-MM-DD (default: today in the province).",
+        )
 
-    def handle(self, *args, no_progress=False, verbosity=1, **options):
+    def handle(self, *args, no_progress=False, verbosity=1, today=None, **options):
         self._check_newsroom()
+        latest = None
+        if today is None or today == timezone.localdate(timezone=TZ):
+            # Nothing is dated after now: a story of today is never published later in the day.
+            today, latest = timezone.localdate(timezone=TZ), timezone.now()
         started = time.monotonic()
         tally = Tally()
         with transaction.atomic():
@@ -41,7 +56,7 @@ class Command(BaseCommand):
             images = ensure_images(tally)
             campaigns = ensure_campaigns(tally)
             units = [section.unit for section in sections_by_unit().values() if section.unit.is_contributing]
-            plan = build_plan(units, image_alts())
+            plan = build_plan(units, image_alts(), today, latest)
 
             def progress(stories):
                 return tqdm(
@@ -50,7 +65,9 @@ class Command(BaseCommand):
 
             pages = ensure_stories(plan, campaigns, images, users, tally, progress)
             ensure_events(campaigns, _live_by_campaign(plan, pages), images, tally)
+            ensure_unit_events(tally)
             ensure_columns(plan, pages, images, tally)
+            ensure_documents(tally)
             _feature_on_home(plan, pages, tally)
         if verbosity:
             for line in tally.lines():

@@ -1,0 +1,296 @@
+"""More story templates for the departments' and mass organisations' own sectors: transport,
+construction, environment, information, labour, culture, health, finance and trade unions. The
+format is described in archetypes_economy.py and archetypes_agencies.py.
+"""
+
+SECTORS = {
+    "xay-dung-nong-thon-moi": [
+        {
+            "kind": "exemplar",
+            "by": ("so-giao-thong-van-tai",),
+            "districts": False,
+            "subject": "individual",
+            "position": "Kỹ sư giám sát công trình giao thông nông thôn, Sở Giao thông vận tải",
+            "titles": ["Kỹ sư {name} và những cây cầu nông thôn ở {district}", "{Who}: giám sát kỹ, cầu đường bền"],
+            "summary": "Giám sát {bridges} cây cầu và hơn {km} km đường giao thông nông thôn ở {district}, {who} "
+            "chưa để công trình nào phải sửa chữa vì sai thiết kế, góp phần đưa nhiều xã về đích nông thôn mới.",
+            "paras": [
+                "Từ năm {since}, {who} được Sở Giao thông vận tải giao giám sát các công trình giao thông nông thôn.",
+                "{Pronoun} có mặt ở công trường từ sáng sớm, kiểm tra từng mẻ bê tông, từng lớp đá nền.",
+                "Người dân {commune} gọi {who} là người kỹ sư của bà con vì luôn lắng nghe góp ý của dân về hướng tuyến.",
+            ],
+            "heading": "Con đường về đích nông thôn mới",
+            "achievements": [
+                "Giám sát {bridges} cây cầu, {km} km đường giao thông nông thôn",
+                "Không công trình nào phải sửa chữa vì sai thiết kế",
+                "Chiến sĩ thi đua cơ sở",
+            ],
+            "quote": ("Cầu đường làm cho dân đi thì phải chắc như làm cho nhà mình.", "subject"),
+            "image": "road",
+            "numbers": {"bridges": (5, 30), "km": (10, 60)},
+        },
+        {
+            "kind": "new_model",
+            "by": ("so-xay-dung",),
+            "districts": False,
+            "subject": "individual",
+            "position": "Kiến trúc sư, Viện Quy hoạch xây dựng, Sở Xây dựng",
+            "titles": ["Kiến trúc sư {name} và quy hoạch xã nông thôn mới", "{Who}: vẽ quy hoạch từ ý kiến người dân"],
+            "summary": "{Who} đã chủ trì lập và điều chỉnh quy hoạch chung cho {plans} xã, trong đó có {place}, "
+            "lấy ý kiến người dân từng ấp trước khi trình phê duyệt.",
+            "paras": [
+                "Năm {since}, {who} về công tác tại Viện Quy hoạch xây dựng của Sở Xây dựng.",
+                "Mỗi bản quy hoạch, {pronoun} đều tổ chức họp dân ở nhà văn hóa ấp, treo bản vẽ để bà con góp ý.",
+                "Nhờ quy hoạch sát thực tế, các xã giữ được kênh rạch, vườn cây và chỗ làm chợ, làm trường.",
+            ],
+            "heading": "Quy hoạch cho người dân ở",
+            "achievements": [
+                "Chủ trì quy hoạch chung {plans} xã",
+                "Sáng kiến lấy ý kiến người dân về quy hoạch",
+                "Giấy khen của Giám đốc Sở Xây dựng",
+            ],
+            "quote": ("Bản vẽ đẹp mà dân không ở được thì cũng không có ích.", "subject"),
+            "image": "road",
+            "numbers": {"plans": (6, 25)},
+        },
+        {
+            "kind": "exemplar",
+            "by": ("so-xay-dung",),
+            "districts": False,
+            "subject": "household",
+            "position": "Hộ dân ở nhà an toàn chống bão, {commune}",
+            "titles": ["Căn nhà chống bão của {who}", "{Who_cap} được hỗ trợ xây nhà an toàn ven biển"],
+            "summary": "Được Sở Xây dựng hướng dẫn thiết kế mẫu và hỗ trợ vật liệu, {who} ở {place} xây căn nhà chống bão, "
+            "trở thành nơi trú ẩn cho các hộ lân cận mỗi mùa mưa bão.",
+            "paras": [
+                "Nhà cũ bằng lá dừa nước, mỗi mùa gió chướng {who} lại phải dời vợ con đi ở nhờ.",
+                "Năm {since}, gia đình được hỗ trợ theo thiết kế mẫu nhà an toàn của Sở Xây dựng, với cột bê tông và mái giằng chắc.",
+                "Khi có bão, căn nhà mở cửa đón các hộ xung quanh đến trú, người già và trẻ em ở tầng gác.",
+            ],
+            "heading": "Nhà chắc để an cư",
+            "achievements": [
+                "Xây nhà an toàn theo thiết kế mẫu",
+                "Đón {families} hộ lân cận trú bão",
+                "Gia đình văn hóa nhiều năm liền",
+            ],
+            "quote": ("Có căn nhà chắc chắn, mùa mưa bão cả xóm yên tâm.", "subject"),
+            "image": "river",
+            "numbers": {"families": (3, 12)},
+        },
+    ],
+    "nhan-si-tri-thuc-nha-khoa-hoc": [
+        {
+            "kind": "exemplar",
+            "by": ("so-tai-nguyen-va-moi-truong",),
+            "districts": False,
+            "subject": "individual",
+            "position": "Kỹ sư quan trắc, Trung tâm Quan trắc tài nguyên và môi trường, Sở Tài nguyên và Môi trường",
+            "titles": ["Kỹ sư {name}: đo mặn từng con kênh", "{Who} và bản tin độ mặn cho nông dân {district}"],
+            "summary": "{Who} phụ trách mạng lưới {points} điểm quan trắc độ mặn, gửi bản tin hằng tuần để nông dân "
+            "{district} biết lúc nào lấy nước vào ruộng, lúc nào đóng cống.",
+            "paras": [
+                "Mùa khô năm {since}, nước mặn vào sâu, nhiều ruộng lúa ở {commune} bị thiệt hại vì lấy nước không đúng lúc.",
+                "{Who} đề xuất đo độ mặn hai lần mỗi ngày ở các cống chính và nhắn tin kết quả cho trưởng ấp.",
+                "Nhờ bản tin, bà con chủ động lấy nước ngọt, giảm hẳn diện tích lúa bị nhiễm mặn.",
+            ],
+            "heading": "Số liệu về tận ruộng đồng",
+            "achievements": [
+                "Vận hành {points} điểm quan trắc độ mặn",
+                "Bản tin độ mặn hằng tuần cho nông dân",
+                "Bằng khen của Chủ tịch UBND tỉnh",
+            ],
+            "quote": ("Con số đo được phải đến tay bà con kịp lúc mới có ích.", "subject"),
+            "image": "lab",
+            "numbers": {"points": (12, 40)},
+        },
+    ],
+    "van-hoa-xa-hoi": [
+        {
+            "kind": "new_model",
+            "by": ("so-thong-tin-va-truyen-thong",),
+            "districts": False,
+            "subject": "collective",
+            "collective": "Tổ công nghệ số cộng đồng {commune}",
+            "position": "Tổ công nghệ số cộng đồng, {district}",
+            "titles": [
+                "{Name}: đưa chuyển đổi số đến từng nhà",
+                "Chuyển đổi số ở {commune} bắt đầu từ tổ công nghệ số cộng đồng",
+            ],
+            "summary": "{Name} với {members} thành viên đã hướng dẫn {people} người dân cài ứng dụng, thanh toán không "
+            "dùng tiền mặt và nộp hồ sơ dịch vụ công trực tuyến, theo hướng dẫn của Sở Thông tin và Truyền thông.",
+            "paras": [
+                "Tổ được thành lập năm {since}, gồm cán bộ xã, đoàn viên thanh niên và giáo viên.",
+                "Các thành viên đến từng nhà, kiên nhẫn chỉ cho người lớn tuổi cách dùng điện thoại thông minh.",
+                "Người dân {commune} giờ nộp hồ sơ trực tuyến, bán nông sản qua mạng mà không phải lên huyện.",
+            ],
+            "heading": "Không để ai bị bỏ lại phía sau",
+            "achievements": [
+                "Hướng dẫn {people} người dân dùng dịch vụ số",
+                "{members} thành viên hoạt động thường xuyên",
+                "Tổ công nghệ số tiêu biểu của tỉnh",
+            ],
+            "quote": ("Chuyển đổi số là để bà con đỡ phải đi lại.", "leader"),
+            "leader_role": "Tổ trưởng {name}",
+            "image": "volunteer",
+            "numbers": {"members": (6, 15), "people": (300, 2000)},
+        },
+        {
+            "kind": "exemplar",
+            "by": ("so-van-hoa-the-thao-va-du-lich",),
+            "districts": False,
+            "subject": "individual",
+            "sex": "m",
+            "position": "Huấn luyện viên đội ghe ngo, {commune}",
+            "titles": ["{Who}: người giữ nhịp đội ghe ngo", "Huấn luyện viên ghe ngo {name} và Lễ hội Oóc Om Bóc"],
+            "summary": "Hơn {years} năm huấn luyện đội ghe ngo ở {place}, {who} đã cùng đội giành {medals} giải tại "
+            "Lễ hội Oóc Om Bóc - Đua ghe ngo Sóc Trăng, góp phần giữ gìn môn thể thao truyền thống của đồng bào Khmer.",
+            "paras": [
+                "Mỗi năm, từ tháng Tám âm lịch, {who} tập hợp các tay bơi trong phum sóc để luyện tập trên sông.",
+                "{Pronoun} dạy các tay bơi trẻ giữ nhịp theo tiếng còi, tiếng mõ, và cách giữ sức cho đoạn nước rút.",
+                "Nhờ {who}, nhiều thanh niên Khmer gắn bó với ghe ngo và với ngôi chùa của phum sóc mình.",
+            ],
+            "heading": "Giữ hồn lễ hội của đồng bào Khmer",
+            "achievements": [
+                "{medals} giải tại Lễ hội Đua ghe ngo Sóc Trăng",
+                "Huấn luyện hơn {rowers} tay bơi trẻ",
+                "Giấy khen của Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+            ],
+            "quote": ("Ghe ngo là niềm tự hào của phum sóc, phải truyền lại cho lớp trẻ.", "subject"),
+            "image": "pagoda",
+            "numbers": {"years": (10, 30), "medals": (3, 12), "rowers": (40, 120)},
+        },
+        {
+            "kind": "exemplar",
+            "by": ("so-lao-dong-thuong-binh-va-xa-hoi",),
+            "districts": False,
+            "subject": "individual",
+            "position": "Giáo viên dạy nghề cho lao động nông thôn, {district}",
+            "titles": ["{Who}: dạy nghề để bà con có việc làm", "Thầy dạy nghề {name} và những lớp học ở {commune}"],
+            "summary": "{Who} đã mở {classes} lớp dạy nghề cho lao động nông thôn ở {district}, hơn {jobs}% học viên "
+            "có việc làm sau khóa học, theo chương trình của Sở Lao động - Thương binh và Xã hội.",
+            "paras": [
+                "Năm {since}, {who} bắt đầu dạy nghề sửa chữa máy nông nghiệp và điện dân dụng cho thanh niên nông thôn.",
+                "Lớp học mở ngay tại nhà văn hóa ấp, giờ học bố trí sau mùa vụ để bà con đi học được.",
+                "Nhiều học viên là người dân tộc Khmer và con em gia đình chính sách, nay đã mở tiệm riêng ở {commune}.",
+            ],
+            "heading": "Có nghề là có việc làm",
+            "achievements": [
+                "Mở {classes} lớp dạy nghề cho lao động nông thôn",
+                "Hơn {jobs}% học viên có việc làm",
+                "Giấy khen của Giám đốc Sở Lao động - Thương binh và Xã hội",
+            ],
+            "quote": ("Dạy nghề mà học viên không có việc làm thì coi như chưa dạy xong.", "subject"),
+            "image": "school",
+            "numbers": {"classes": (10, 45), "jobs": (70, 90)},
+        },
+    ],
+    "y-duc": [
+        {
+            "kind": "exemplar",
+            "by": ("so-y-te",),
+            "districts": False,
+            "seat": True,
+            "subject": "individual",
+            "sex": "f",
+            "position": "Điều dưỡng trưởng, Bệnh viện Đa khoa tỉnh Sóc Trăng",
+            "titles": ["Điều dưỡng {name}: ân cần như người thân", "{Who} và nụ cười ở khoa Hồi sức tích cực"],
+            "summary": "Hơn {years} năm làm điều dưỡng ở Bệnh viện Đa khoa tỉnh Sóc Trăng, {who} được người bệnh nhớ đến "
+            "vì sự ân cần và những suất cơm miễn phí {pronoun} vận động cho người bệnh nghèo.",
+            "paras": [
+                "Khoa Hồi sức tích cực luôn kín giường, {who} vẫn dành thời gian hỏi han từng người bệnh.",
+                "{Pronoun} hướng dẫn điều dưỡng trẻ quy trình chăm sóc người bệnh nặng và giao tiếp với người nhà.",
+                "Cùng nhóm thiện nguyện của bệnh viện, {who} vận động mỗi tuần hàng trăm suất cơm cho người bệnh nghèo.",
+            ],
+            "heading": "Thầy thuốc như mẹ hiền",
+            "achievements": [
+                "Hơn {years} năm chăm sóc người bệnh nặng",
+                "Vận động {meals} suất cơm miễn phí mỗi năm",
+                "Chiến sĩ thi đua ngành y tế",
+            ],
+            "quote": ("Người bệnh cần thuốc, nhưng cũng cần một lời hỏi han.", "subject"),
+            "image": "clinic",
+            "numbers": {"years": (12, 28), "meals": (3000, 12000)},
+        },
+    ],
+    "nguoi-tot-viec-tot": [
+        {
+            "kind": "exemplar",
+            "by": ("lien-doan-lao-dong-tinh",),
+            "districts": False,
+            "subject": "individual",
+            "position": "Chủ tịch Công đoàn cơ sở, {district}",
+            "titles": ["{Who} và những Mái ấm Công đoàn", "Chủ tịch công đoàn {name}: chăm lo cho đoàn viên khó khăn"],
+            "summary": "{Who} đã vận động xây {homes} căn Mái ấm Công đoàn cho đoàn viên, người lao động khó khăn ở "
+            "{district}, và tổ chức Tết Sum vầy cho hàng trăm công nhân mỗi năm.",
+            "paras": [
+                "Làm chủ tịch công đoàn cơ sở từ năm {since}, {who} lập sổ theo dõi hoàn cảnh từng đoàn viên.",
+                "{Pronoun} vận động doanh nghiệp và đoàn viên góp quỹ, cùng Liên đoàn Lao động tỉnh xây nhà cho người khó khăn.",
+                "Nhiều công nhân ở {commune} đã có nhà vững chắc nhờ Mái ấm Công đoàn.",
+            ],
+            "heading": "Công đoàn là nhà",
+            "achievements": [
+                "Xây {homes} căn Mái ấm Công đoàn",
+                "Công đoàn cơ sở vững mạnh nhiều năm liền",
+                "Bằng khen của Liên đoàn Lao động tỉnh",
+            ],
+            "quote": ("Đoàn viên khó khăn thì công đoàn phải là người đến trước.", "subject"),
+            "image": "volunteer",
+            "numbers": {"homes": (4, 20)},
+        },
+    ],
+    "hoc-tap-va-lam-theo-bac": [
+        {
+            "kind": "exemplar",
+            "by": ("so-tai-chinh",),
+            "districts": False,
+            "seat": True,
+            "subject": "individual",
+            "position": "Phó trưởng phòng Quản lý giá và công sản, Sở Tài chính",
+            "titles": ["{Who}: quản lý tài sản công đúng người, đúng việc", "Sắp xếp nhà, đất công: dấu ấn của {who}"],
+            "summary": "{Who} tham mưu Sở Tài chính sắp xếp lại {sites} cơ sở nhà, đất công, đưa tài sản dôi dư "
+            "vào đấu giá công khai, thu về ngân sách tỉnh hàng chục tỷ đồng.",
+            "paras": [
+                "Năm {since}, {who} được giao rà soát nhà, đất của các cơ quan, đơn vị trong tỉnh.",
+                "{Pronoun} đi thực địa từng cơ sở, đối chiếu hồ sơ và đề xuất phương án sắp xếp rõ ràng, minh bạch.",
+                "Những cơ sở dôi dư được đấu giá công khai, tiền thu được dùng xây trường học, trạm y tế.",
+            ],
+            "heading": "Tài sản công phải sinh lợi cho dân",
+            "achievements": [
+                "Tham mưu sắp xếp {sites} cơ sở nhà, đất công",
+                "Đấu giá công khai, minh bạch",
+                "Chiến sĩ thi đua cơ sở",
+            ],
+            "quote": ("Tài sản công để lãng phí là có lỗi với dân.", "subject"),
+            "image": "meeting",
+            "numbers": {"sites": (40, 150)},
+        },
+        {
+            "kind": "new_model",
+            "by": ("van-phong-ubnd-tinh",),
+            "districts": False,
+            "seat": True,
+            "subject": "individual",
+            "position": "Biên tập viên Cổng Thông tin điện tử tỉnh, Văn phòng UBND tỉnh",
+            "titles": [
+                "Biên tập viên {name}: thông tin chính quyền đến dân nhanh nhất",
+                "{Who} và chuyên mục hỏi đáp trên Cổng Thông tin điện tử tỉnh",
+            ],
+            "summary": "{Who} phụ trách chuyên mục hỏi đáp của Cổng Thông tin điện tử tỉnh, chuyển {questions} câu hỏi "
+            "của người dân, doanh nghiệp đến cơ quan có thẩm quyền và đăng trả lời đúng hạn.",
+            "paras": [
+                "Năm {since}, Văn phòng UBND tỉnh giao {who} mở chuyên mục hỏi đáp trực tuyến.",
+                "Mỗi câu hỏi được {pronoun} phân loại, chuyển đúng sở, ngành và nhắc hạn trả lời.",
+                "Người dân ở xa như {place} không phải lên tỉnh vẫn được giải đáp chính sách rõ ràng.",
+            ],
+            "heading": "Chính quyền lắng nghe",
+            "achievements": [
+                "Chuyển và đăng trả lời {questions} câu hỏi",
+                "Không câu hỏi nào quá hạn trả lời",
+                "Lao động tiên tiến nhiều năm liền",
+            ],
+            "quote": ("Người dân hỏi thì chính quyền phải trả lời, và trả lời cho rõ.", "subject"),
+            "image": "hall",
+            "numbers": {"questions": (400, 2500)},
+        },
+    ],
+}
