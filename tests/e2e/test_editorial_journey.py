@@ -3,37 +3,16 @@ the public reads the story."""
 
 import pytest
 
-from demo.users import ensure_demo_users
 from exemplars.models import ExemplarPage, UnitSectionPage
+from tests.e2e.admin import approve_in_editor, demo_users_with_password, footer_button, log_in
 from tests.e2e.conftest import screenshot
 
-PASSWORD = "e2e-demo-password"
 TITLE = "Chị Thạch Thị Sa Rin làm giàu từ nghề dệt chiếu"
 
 
 @pytest.fixture
 def newsroom_with_staff(fresh_newsroom):
-    users = ensure_demo_users()
-    for user in users.values():
-        user.set_password(PASSWORD)
-        user.save()
-    return users
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
-def footer_button(page, selector):
-    """Wagtail's editor footer keeps secondary actions behind a "More actions" toggle."""
-    button = page.locator(f"footer {selector}").first
-    if not button.is_visible():
-        page.locator("footer .w-dropdown-button [aria-expanded]").first.click()
-    return button
+    return demo_users_with_password()
 
 
 @pytest.mark.e2e
@@ -74,10 +53,3 @@ def test_story_from_contributor_to_public(new_page, newsroom_with_staff, live_se
     reader.wait_for_url(f"**{story.url}")
     assert reader.locator("h1").inner_text().strip() == TITLE
     screenshot(reader, "02-public-story-phone")
-
-
-def approve_in_editor(page):
-    """Choose "Approve" (without comment) among the editor's workflow actions."""
-    footer_button(page, 'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])').click()
-    page.wait_for_url("**/admin/**")
-    page.wait_for_load_state("networkidle")
