@@ -1,9 +1,10 @@
 """The outlets' dedicated pages and columns (chuyên trang, chuyên mục) and their articles."""
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -73,6 +74,15 @@ class ColumnKind(models.TextChoices):
     COLUMN = "column", _("Column")
 
 
+class TargetPeriod(models.TextChoices):
+    WEEK = "week", _("each week")
+    MONTH = "month", _("each month")
+
+
+# A month holds four whole weeks, whatever its length: a weekly target asks four issues of it.
+WEEKS_IN_A_MONTH = 4
+
+
 class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     kind = models.CharField(_("kind"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.COLUMN)
@@ -83,6 +93,18 @@ class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
         blank=True,
         help_text=_("For radio and television: when it is on air, e.g. 20:00 every Thursday on STV1."),
     )
+    # The outlet's target for the column, judged in the outlets' output (reports.outlets) as a
+    # unit's quota is: by month, with the outlet as the unit.
+    target_issues = models.PositiveSmallIntegerField(
+        _("target"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many issues the column should publish, e.g. 1 each week. Leave blank for no target."),
+    )
+    target_period = models.CharField(
+        _("target period"), max_length=10, choices=TargetPeriod.choices, default=TargetPeriod.WEEK
+    )
 
     objects = NewsroomPageManager()
 
@@ -91,6 +113,7 @@ class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("broadcast_schedule"),
+        FieldRowPanel([FieldPanel("target_issues"), FieldPanel("target_period")], heading=_("Target")),
     ]
     parent_page_types = ["columns.OutletPage"]
     subpage_types = ["columns.ColumnArticlePage"]
@@ -98,6 +121,12 @@ class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
     class Meta:
         verbose_name = _("column")
         verbose_name_plural = _("columns")
+
+    def issues_required_in_a_month(self):
+        """What the column's target asks of a month: 0 without a target."""
+        if not self.target_issues:
+            return 0
+        return self.target_issues * (WEEKS_IN_A_MONTH if self.target_period == TargetPeriod.WEEK else 1)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -132,6 +161,12 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A broadcast's air date and channel, for the outlets' output (reports.outlets); when blank, the
+    # report takes the day it was first published and the column's broadcast schedule.
+    aired_on = models.DateField(_("air date"), null=True, blank=True)
+    channel = models.CharField(
+        _("channel"), max_length=100, blank=True, help_text=_("For example STV1 or FM 99.5 MHz.")
+    )
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
     transcript = RichTextField(
         _("transcript"),
@@ -154,7 +189,10 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("main_image"), FieldPanel("main_image_alt")], heading=_("Main image")),
-        FieldPanel("media"),
+        MultiFieldPanel(
+            [FieldPanel("media"), FieldRowPanel([FieldPanel("aired_on"), FieldPanel("channel")])],
+            heading=_("Audio or video"),
+        ),
         FieldPanel("body"),
         FieldPanel("transcript"),
         InlinePanel("featured_stories", label=_("Featured exemplar stories")),
