@@ -69,6 +69,9 @@ BOARD_MODEL_PERMISSIONS = [
         ("exemplars", "awardtype"),
         ("submissions", "nomination"),
         ("submissions", "difficultyreport"),
+        # The yearly scoring's weights and adjustments; a closed year's are refused by reports/models.py.
+        ("reports", "scoringweights"),
+        ("reports", "scoreadjustment"),
     ]
     for action in ("add", "change", "delete", "view")
 ] + [

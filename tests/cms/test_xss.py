@@ -205,7 +205,8 @@ class Builder:
 
     def get(self, model, limit=None):
         """The instance of ``model`` (meeting a field's ``limit_choices_to``), built on first use."""
-        key = (model, tuple(sorted((limit or {}).items())))
+        # repr: a limit may hold a list (e.g. kind__in), which is not hashable.
+        key = (model, tuple(sorted((name, repr(value)) for name, value in (limit or {}).items())))
         if key not in self.built:
             self.built[key] = None  # being built: a link back to it (a related story) is left out
             self.built[key] = self.build_page(model) if issubclass(model, Page) else self.build_snippet(model, limit)
