@@ -1,14 +1,14 @@
-"""The Board's reports on the plan's quota: unit contributions, a cell's stories, yearly scoring.
+"""The Board's reports on the plan's quota: unit contributions and a cell's stories (the yearly
+scoring, built on YearReportView, is in reports.scoring_views).
 
-All counting is the engine's (reports.contributions), the ranking scoring's (reports.scoring); these
-views take the units a user may see (reports.scope), filter them, and lay the results out as a grid
-(reports.grid), a chart (reports.chart) and spreadsheets. Each report runs a fixed number of queries
-whatever the number of units.
+All counting is the engine's (reports.contributions); these views take the units a user may see
+(reports.scope), filter them, and lay the results out as a grid (reports.grid), a chart
+(reports.chart) and spreadsheets. Each report runs a fixed number of queries whatever the number
+of units.
 """
 
 import csv
 import io
-from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -27,11 +26,10 @@ from wagtail.admin.widgets.button import HeaderButton
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from reports.chart import MONTHS, month_chart
 from reports.contributions import Period, contribution_report, stories_in_period, waiting_in_period
-from reports.filters import ContributionReportFilterSet, ScoringFilterSet, report_years, status_in
+from reports.filters import ContributionReportFilterSet, report_years, status_in
 from reports.grid import Cell, export_text, grid_rows, legend, period_column
 from reports.moderation import STAGE_LABELS, STAGES
 from reports.scope import report_scope, units_of_year
-from reports.scoring import score
 from units.models import Unit
 
 QUARTERS = range(1, 5)
@@ -238,6 +236,8 @@ class ContributionReportView(YearReportView):
         if self.scope.everything:
             url = reverse("units_reports:scoring") + f"?year={self.year}"
             buttons.insert(0, HeaderButton(_("Yearly scoring"), url=url, icon_name="order"))
+            url = reverse("units_reports:outlet_output") + f"?year={self.year}"
+            buttons.insert(1, HeaderButton(_("Outlets' output"), url=url, icon_name="doc-full-inverse"))
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -270,67 +270,6 @@ class ContributionReportView(YearReportView):
             "periods_required": required,
             "compliance": round(100 * met / required, 1) if required else None,
         }
-
-
-class YearlyScoringView(YearReportView):
-    """Units ranked within their emulation bloc by how well they kept the quota in a year (Board only)."""
-
-    page_title = _("Yearly scoring")
-    header_icon = "order"
-    template_name = "reports/scoring.html"
-    results_template_name = "reports/scoring_results.html"
-    filterset_class = ScoringFilterSet
-    index_url_name = "units_reports:scoring"
-    index_results_url_name = "units_reports:scoring_results"
-
-    list_export = ["bloc", "rank", "unit", "kind", "total", "periods_met", "periods_required", "compliance"]
-    export_headings = {
-        "bloc": _("Emulation bloc"),
-        "rank": _("Rank"),
-        "unit": _("Unit"),
-        "kind": _("Kind"),
-        "total": _("Total"),
-        "periods_met": _("Periods met"),
-        "periods_required": _("Periods required"),
-        "compliance": _("Compliance (%)"),
-    }
-    xlsx_freeze_panes = "A2"
-    xlsx_widths = {"bloc": 32, "rank": 8, "unit": 40, "kind": 24, "periods_met": 12, "periods_required": 12}
-
-    def may_view(self):
-        return self.scope.everything
-
-    def results(self, units):
-        return score(report_for(self.year, units))
-
-    def get_filename(self):
-        return f"cham-diem-thi-dua-{self.year}"
-
-    def to_row_dict(self, row):
-        result = row.result
-        return {
-            "bloc": row.bloc.name if row.bloc else gettext("No emulation bloc"),
-            "rank": row.rank,
-            "unit": result.unit.name,
-            "kind": result.unit.get_kind_display(),
-            "total": result.total,
-            "periods_met": result.periods_met,
-            "periods_required": result.periods_required,
-            "compliance": result.compliance,
-        }
-
-    def get_header_buttons(self):
-        buttons = super().get_header_buttons()
-        url = reverse("units_reports:contributions") + f"?year={self.year}"
-        buttons.insert(0, HeaderButton(_("Unit contributions"), url=url, icon_name="table"))
-        return buttons
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["blocs"] = [
-            {"bloc": bloc, "rows": list(rows)} for bloc, rows in groupby(context["object_list"], key=lambda r: r.bloc)
-        ]
-        return context
 
 
 class ContributionStoriesView(WagtailAdminTemplateMixin, TemplateView):

@@ -246,6 +246,15 @@ SUBMISSIONS_NOTIFY_EMAILS = env_list("SUBMISSIONS_NOTIFY_EMAILS")
 SUBMISSIONS_CONTACT_EMAIL = env_str("SUBMISSIONS_CONTACT_EMAIL", "btdkt.sonv@soctrang.gov.vn")
 SUBMISSIONS_RATE_LIMIT = env_str("SUBMISSIONS_RATE_LIMIT", "5/h")
 
+# Who issues the Board's report documents (reports.documents), as the header and signature print
+# them. Settings, not code: the province's bodies were renamed from 1/7/2025 (Sóc Trăng is now part
+# of thành phố Cần Thơ), and a document carries the name of the body that signs it.
+REPORT_SUPERIOR_BODY = env_str("REPORT_SUPERIOR_BODY", "UBND TỈNH SÓC TRĂNG")
+REPORT_ISSUING_BODY = env_str("REPORT_ISSUING_BODY", "BAN THI ĐUA - KHEN THƯỞNG")
+REPORT_SYMBOL = env_str("REPORT_SYMBOL", "BC-BTĐKT")
+REPORT_SIGNER_TITLE = env_str("REPORT_SIGNER_TITLE", "TRƯỞNG BAN")
+REPORT_PLACE = env_str("REPORT_PLACE", "Sóc Trăng")
+
 # Wagtail
 WAGTAIL_SITE_NAME = _("Sóc Trăng advanced exemplars")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -7,6 +7,9 @@ from django.utils import timezone
 
 from core.spreadsheets import csv_value
 from reports.contributions import AWAITING_BOARD, contribution_report
+from reports.documents.board import board_document
+from reports.documents.layout import to_bytes
+from reports.documents.spans import whole_year
 from reports.management.commands.send_quota_reminders import parse_date
 from units.models import QuotaPeriod, Unit
 
@@ -100,15 +103,23 @@ class Command(BaseCommand):
             metavar="SLUG",
             help="only this unit (repeat for more); default: every unit active in the year",
         )
-        parser.add_argument("--format", choices=["csv", "json"], default="csv", help="default: csv")
+        parser.add_argument(
+            "--format",
+            choices=["csv", "json", "docx"],
+            default="csv",
+            help="default: csv; docx: the Board's year-end document, as the admin's Report documents give it",
+        )
+        parser.add_argument("--out", metavar="FILE", help="where to write the .docx (required with --format docx)")
         parser.add_argument(
             "--today",
             metavar="YYYY-MM-DD",
             help="judge unfinished periods as of this date (default: today); a period not over is 'pending'",
         )
 
-    def handle(self, *args, year, unit, format, today, **options):
+    def handle(self, *args, year, unit, format, today, out=None, **options):
         year = parse_year(year)
+        if format == "docx" and not out:
+            raise CommandError("--format docx needs --out FILE: a Word document is not written to the terminal.")
         today = parse_date(today) if today else timezone.localdate()
         units = None
         if unit:
@@ -116,6 +127,12 @@ class Command(BaseCommand):
             missing = sorted(set(unit) - set(units.values_list("slug", flat=True)))
             if missing:
                 raise CommandError(f"No unit with the slug {', '.join(repr(slug) for slug in missing)}.")
+        if format == "docx":
+            # Built before the file is opened, so that a failure leaves no empty document behind.
+            content = to_bytes(board_document(whole_year(year), units=units, today=today))
+            with open(out, "wb") as document:
+                document.write(content)
+            return
         results = contribution_report(year, units=units, today=today)
         if format == "json":
             self.stdout.write(json.dumps([as_dict(result) for result in results], ensure_ascii=False, indent=2))
