@@ -13,7 +13,6 @@ from collections import defaultdict
 from django.utils import translation
 
 from exemplars.models import ExemplarKind, SubjectKind
-from reports import scoring
 from reports.documents import figures, sections
 from reports.documents.layout import AdministrativeDocument, Heading, Image, Paragraph, Signature, Table
 from reports.documents.png_chart import met_missed_png, stories_per_month_png
@@ -140,12 +139,12 @@ def closing_sections():
     ]
 
 
-def scoring_blocks(span, results_by_year, units=None, today=None):
+def scoring_blocks(span, results_by_year):
     """The yearly scoring of each whole year in the span (reports.scoring's ranking within each bloc)."""
     blocks = []
     for year, results in results_by_year.items():
         if span.first_month <= datetime.date(year, 1, 1) and span.date_to >= datetime.date(year, 12, 31):
-            blocks.append(sections.scoring_table(year, results, scoring, units, today))
+            blocks.append(sections.scoring_table(year, results))
     return [Heading("6. Chấm điểm thi đua", level=2), *blocks] if blocks else []
 
 
@@ -161,7 +160,7 @@ def board_document(span, units=None, today=None):
             *sections.honouring_blocks(figures.honouring_events(span), figures.awards_featured(stories)),
             *sections.submissions_blocks(figures.submissions_received(span)),
             *sections.outlet_blocks(span),
-            *scoring_blocks(span, results_by_year, units, today),
+            *scoring_blocks(span, results_by_year),
             *closing_sections(),
         ]
         return AdministrativeDocument(

@@ -1,15 +1,12 @@
 """Sections of the Board's document beyond the units' quota: honouring events and award holders, the
-public's nominations and difficulty reports, the outlets' output (reports.outlets, when present)
+public's nominations and difficulty reports, the outlets' output (reports.outlets)
 and the yearly scoring (reports.scoring). Each returns a list of layout blocks.
 """
 
 from reports.documents.layout import Heading, Paragraph, Table
 from reports.documents.spans import vn_date, vn_number
-
-try:  # reports.outlets arrives with issue 16's item 4; until then the section is left out.
-    from reports.outlets import outlet_output
-except ImportError:  # pragma: no cover - depends on what is merged
-    outlet_output = None
+from reports.outlets import outlet_output
+from reports.scoring import weigh_results
 
 NO_BLOC = "Chưa xếp khối"
 
@@ -64,9 +61,7 @@ def submissions_blocks(received):
 
 
 def outlet_blocks(span):
-    """Articles, broadcasts and featured stories per outlet and column (plan III.2), if counted yet."""
-    if outlet_output is None:
-        return []
+    """Articles, broadcasts and featured stories per outlet and column (plan III.2)."""
     rows = []
     for output in outlet_output(span.first_month, span.date_to):
         for column in output.columns:
@@ -92,16 +87,15 @@ def _score_row(row):
     """A row of reports.scoring: its bloc, rank, unit and compliance, and the points when the Board weighs them."""
     bloc = row.bloc.name if row.bloc else NO_BLOC
     cells = (bloc, vn_number(row.rank), row.unit.name, vn_number(row.result.compliance))
-    return (*cells, vn_number(row.points)) if hasattr(row, "points") else cells
+    return (*cells, vn_number(row.points)) if row.weighted else cells
 
 
-def scoring_table(year, results, scoring, units=None, today=None):
-    """The year's ranking within each emulation bloc, from reports.scoring: weighted by the Board's
-    rules (yearly_scores) where that module has them, else ranked by compliance (score)."""
-    yearly_scores = getattr(scoring, "yearly_scores", None)
+def scoring_table(year, results):
+    """The year's ranking within each emulation bloc (reports.scoring), weighed from the engine's
+    results already built for the document rather than counted again: with the Board's weights for
+    the year, points too."""
+    rows = weigh_results(year, results)
     headings = ("STT", "Khối thi đua", "Hạng", "Đơn vị", "Tỷ lệ đạt (%)")
-    if yearly_scores is not None:
-        rows, headings = yearly_scores(year, units=units, today=today), (*headings, "Điểm")
-    else:
-        rows = scoring.score(results)
+    if any(row.weighted for row in rows):
+        headings = (*headings, "Điểm")
     return Table(headings, _numbered([_score_row(row) for row in rows]), (), f"Chấm điểm thi đua năm {year}")
