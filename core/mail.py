@@ -36,6 +36,16 @@ from django_tasks_db import DatabaseBackend
 logger = logging.getLogger(__name__)
 
 
+def unique_addresses(addresses):
+    """``addresses`` in their order, each once whatever its letter case (one person, one email)."""
+    seen, unique = set(), []
+    for address in addresses:
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            unique.append(address)
+    return unique
+
+
 def _attachment(attachment):
     """One attachment as JSON: its bytes in base64, and whether Django held them as text."""
     if isinstance(attachment, MIMEBase):

@@ -128,5 +128,6 @@ class DocumentLibraryPage(NewsroomPagePermissions, FoldedTitle, Page):
         form = DocumentFilterForm(request.GET, entries)
         context["filter_form"] = form
         context["entries"] = newest_first(form.filter(entries))
-        context["filtered"] = form.is_valid() and any(form.cleaned_data.values())
+        # "Clear filters" is offered once anything was asked for, valid or not.
+        context["show_clear"] = bool(form.errors) or (form.is_valid() and any(form.cleaned_data.values()))
         return context

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.mail import unique_addresses
 from reports.contributions import AWAITING_BOARD, MET, PeriodResult, contribution_report
 from units.models import QuotaReminder, Unit
 from units.roles import CONTRIBUTING_ROLES, members_of
@@ -78,13 +79,7 @@ def not_met(found):
 
 def recipients_for(unit):
     """The unit's contributors and approvers with an email, then its contact addresses; each address once."""
-    addresses = [user.email for user in members_of(unit, CONTRIBUTING_ROLES)] + unit.emails
-    seen, unique = set(), []
-    for address in addresses:
-        if address.lower() not in seen:
-            seen.add(address.lower())
-            unique.append(address)
-    return unique
+    return unique_addresses([user.email for user in members_of(unit, CONTRIBUTING_ROLES)] + unit.emails)
 
 
 def behind(today=None, units=None):

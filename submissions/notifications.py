@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.mail import unique_addresses
 from units.models import Unit, UnitKind
 from units.roles import board_group
 
@@ -25,12 +26,7 @@ def board_recipients():
     for unit in Unit.objects.filter(kind=UnitKind.BOARD):
         addresses += unit.emails
     addresses += settings.SUBMISSIONS_NOTIFY_EMAILS
-    seen, unique = set(), []
-    for address in addresses:
-        if address.lower() not in seen:
-            seen.add(address.lower())
-            unique.append(address)
-    return unique
+    return unique_addresses(addresses)
 
 
 def _admin_url(submission):
