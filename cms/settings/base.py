@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "campaigns",
     "columns",
     "submissions",
+    "commendations",
     "search",
     "demo",
     "cms",

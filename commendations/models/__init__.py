@@ -1,0 +1,1 @@
+"""Commendation proposals and their decisions, and the public hall of honour."""
