@@ -1,4 +1,5 @@
-"""Compile the translation catalogues: every locale/*/LC_MESSAGES/*.po into its .mo.
+"""Compile the translation catalogues: every locale/*/LC_MESSAGES/*.po into its .mo, and the
+framework's admin strings in locale/framework/*/LC_MESSAGES/*.po (see docs/admin-glossary.md).
 
 Run as ``python -m cms.compile_catalogues``. A catalogue is compiled only when its .po is newer
 than its .mo (or the .mo is missing); one line is printed per compiled file. A malformed .po is
@@ -86,7 +87,7 @@ def compile_catalogue(po_path, mo_path):
 
 
 def main(locale_dir=LOCALE_DIR):
-    po_paths = sorted(locale_dir.glob("*/LC_MESSAGES/*.po"))
+    po_paths = sorted(locale_dir.glob("*/LC_MESSAGES/*.po")) + sorted(locale_dir.glob("framework/*/LC_MESSAGES/*.po"))
     if not po_paths:
         print(f"No catalogues found in {locale_dir}/*/LC_MESSAGES/.", file=sys.stderr)
         return 1

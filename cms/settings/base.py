@@ -186,7 +186,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail has no Khmer admin catalogue; staff choose Vietnamese or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first, then the Vietnamese of the framework's admin strings (Wagtail,
+# wagtailmedia, wagtail-localize, taggit, django-filter), which their own catalogues mostly lack.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "framework"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
