@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from core.avatars import avatar_url
 from core.concurrent_edits import NewsroomPageViewSet
 
 
@@ -8,3 +9,9 @@ from core.concurrent_edits import NewsroomPageViewSet
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
     return NewsroomPageViewSet()
+
+
+# No Gravatar: initials instead (core/avatars.py).
+@hooks.register("get_avatar_url")
+def initials_instead_of_gravatar(user, size):
+    return avatar_url(user, size)
