@@ -38,3 +38,22 @@ def test_admin_snippet_search_folds_diacritics(admin_client, newsroom, url, quer
     assert response.status_code == 200
     names = [str(obj) for obj in response.context["object_list"]]
     assert expected in names and absent not in names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["Trần Văn Hai - tỷ phú trồng lúa", "tran van hai - ty phu", "Hai -", '"Trần Văn Hai" …']
+)
+def test_admin_page_search_finds_titles_with_a_dash(admin_client, newsroom, query):
+    """SQLite's full-text syntax reads " - " as an operator; the admin finds the page on both databases."""
+    section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-my-tu")
+    story = ExemplarPageFactory(parent=section, title="Nông dân Trần Văn Hai - tỷ phú trồng lúa")
+    response = admin_client.get("/admin/pages/search/", {"q": query})
+    assert response.status_code == 200
+    assert f"/admin/pages/{story.pk}/edit/" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [" - ", '"', "… –"])
+def test_admin_page_search_of_punctuation_alone_answers(admin_client, newsroom, query):
+    assert admin_client.get("/admin/pages/search/", {"q": query}).status_code == 200
