@@ -4,7 +4,9 @@ Connected by cms/signal_handlers.py: publishing, unpublishing, moving and deleti
 or deleting what pages show without being pages. Each page type names the feeds it appears in
 besides the main one (``feed_routes()``), and each model of ours that readers see on pages says so
 (``invalidates_page_cache = True``: units, emulation blocs, fields, award types), so this module
-knows no page type or model of the apps; the framework's models are listed here.
+knows no page type or model of the apps; the framework's models are listed here. A page type read
+on other pages rather than its own (a replication record, read on its story) names them in
+``cache_purges_with()``, and they are purged with it.
 """
 
 import contextlib
@@ -20,6 +22,8 @@ from wagtail.models import Page
 from core.cache_generation import invalidate
 
 FEED_FORMATS = ("rss", "atom")
+# The feeds any page's change may show in, in every language (a name missing from the URLs is skipped).
+MAIN_FEEDS = ("feed_stories", "feed_hall_of_honour")
 # The framework's models readers see through pages: images, who may read a page, the sites (the
 # addresses in every link) and the promoted search results.
 FRAMEWORK_MODELS_SHOWN_ON_PAGES = (
@@ -57,13 +61,21 @@ def _feed_paths(page):
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for format in FEED_FORMATS:
-                paths.add(reverse("feed_stories", kwargs={"format": format}))
+                for name in MAIN_FEEDS:
+                    with contextlib.suppress(NoReverseMatch):
+                        paths.add(reverse(name, kwargs={"format": format}))
                 if language != page_language:
                     continue
                 for name, slug in specific:
                     with contextlib.suppress(NoReverseMatch):
                         paths.add(reverse(name, kwargs={"format": format, "slug": slug}))
     return paths
+
+
+def _pages_showing(page):
+    """The other pages that show ``page`` (its type's ``cache_purges_with()``)."""
+    purges_with = getattr(page.specific_deferred, "cache_purges_with", None)
+    return list(purges_with()) if purges_with is not None else []
 
 
 def urls_to_purge(page, extra_pages=()):
@@ -74,10 +86,14 @@ def urls_to_purge(page, extra_pages=()):
     if page.pk not in {version.pk for version in versions}:
         versions.append(page)
     pages = {}
-    for version in [*versions, *extra_pages]:
+    for version in [*versions, *extra_pages, *_pages_showing(page)]:
         pages[version.pk] = version
         for ancestor in version.get_ancestors().filter(depth__gt=1):
             pages[ancestor.pk] = ancestor
+    # Pages that list pages from all over the tree (the hall of honour) say so.
+    for model in apps.get_models():
+        if issubclass(model, Page) and getattr(model, "purged_with_every_page", False):
+            pages.update((listing.pk, listing) for listing in model.objects.all())
     # Every language's section, index and home, translated or not.
     keys = {item.translation_key for item in pages.values() if item.translation_key}
     for translation_ in Page.objects.filter(translation_key__in=keys).exclude(pk__in=pages):

@@ -1,12 +1,15 @@
-"""How stories appear in the read-only JSON API (docs/api.md): their unit, fields, awards and
-campaign. The fields every page type shares (links, translations, images, body) are in
+"""How stories appear in the read-only JSON API (docs/api.md): their unit, fields, awards,
+campaign and replication records. The fields every page type shares (links, translations, images, body) are in
 core/api_fields.py, which explains how a listing loads them at a fixed cost.
 
 This module is imported by the models, so it must not import them: a field finds the model it
 needs through the page's relations.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from collections import defaultdict
+
+from django.db.models import F, Prefetch, prefetch_related_objects
+from wagtail.api.utils import get_full_url
 
 from core.api_fields import PageField, in_page_locales, page_link
 
@@ -91,3 +94,63 @@ class CampaignField(PageField):
             self.prefetch([page], None)
         campaign = page.campaign if page.campaign_id else None
         return page_link(campaign, self.context) if campaign is not None else None
+
+
+class ReplicationsField(PageField):
+    """Where the story was taken up (exemplars/models/replication.py): its live, public records in
+    the page's language, newest adoption first, each ``{"title", "place", "commune", "district",
+    "unit", "adopted_on", "scale_value", "scale_unit", "scale", "source_story", "source_document",
+    "note"}``. Two queries for a whole listing."""
+
+    def prefetch(self, pages, view):
+        if not pages:
+            return
+        # ReplicationPage, through the reverse relation: the models import this module.
+        model = pages[0]._meta.get_field("replications").related_model
+        keys = {page.translation_key for page in pages}
+        records = (
+            model.objects.visible_to_public()
+            .filter(story__translation_key__in=keys, locale_id__in={page.locale_id for page in pages})
+            .annotate(story_key=F("story__translation_key"))
+            .select_related("unit", "source_document")
+            .order_by("-adopted_on", "-pk")
+        )
+        by_story = defaultdict(list)
+        for record in records:
+            by_story[(record.story_key, record.locale_id)].append(record)
+        source_ids = {record.source_story_id for found in by_story.values() for record in found}
+        sources = {}
+        if source_ids - {None}:
+            story_model = type(pages[0])
+            sources = {story.pk: story for story in story_model.objects.visible_to_public().filter(pk__in=source_ids)}
+        for page in pages:
+            page._api_replications = [
+                (record, sources.get(record.source_story_id))
+                for record in by_story.get((page.translation_key, page.locale_id), [])
+            ]
+
+    def to_representation(self, page):
+        if not hasattr(page, "_api_replications"):
+            self.prefetch([page], None)
+        request = self.context.get("request")
+        return [
+            {
+                "title": record.title,
+                "place": record.place,
+                "commune": record.commune,
+                "district": record.district,
+                "unit": {"slug": record.unit.slug, "name": record.unit.name_in(page.locale.language_code)}
+                if record.unit_id
+                else None,
+                "adopted_on": record.adopted_on.isoformat(),
+                "scale_value": str(record.scale_value) if record.scale_value is not None else None,
+                "scale_unit": record.scale_unit_other if record.scale_unit == "other" else record.scale_unit,
+                "scale": record.scale,
+                "source_story": page_link(source, self.context) if source is not None else None,
+                "source_document": get_full_url(request, record.source_document.url)
+                if record.source_document_id
+                else None,
+                "note": record.note,
+            }
+            for record, source in page._api_replications
+        ]

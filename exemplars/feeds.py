@@ -6,17 +6,23 @@ field is found. What every feed shares (the items, the enclosure, the URL conver
 core/feeds.py.
 """
 
+from collections import defaultdict
+
+from django.db.models import F
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
 from core.feeds import PageFeed, unit_name
-from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
+from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, ReplicationPage, UnitSectionPage
+from exemplars.models.replication import ReplicationCount
 from units.models import Unit
 
 
 class StoryFeed(PageFeed):
-    """Exemplar stories: unit and fields as categories, the unit as author."""
+    """Exemplar stories: unit and fields as categories, the unit as author; a replicated story says
+    where it was taken up in its description ("Nhân rộng ở 7 xã") and has the category "Nhân rộng"."""
 
     url_name = "feed_stories"
 
@@ -56,6 +62,28 @@ class StoryFeed(PageFeed):
                     "translation_key", "name"
                 )
             )
+        self.replicated = self.replication_counts(pages)
+
+    def replication_counts(self, pages):
+        """{story pk: ReplicationCount} from the live, public records in the feed's language; one query."""
+        if not pages:
+            return {}
+        keys = {page.translation_key for page in pages}
+        records = (
+            ReplicationPage.objects.visible_to_public()
+            .filter(locale=self.locale, story__translation_key__in=keys)
+            .select_related("unit")
+            .annotate(story_key=F("story__translation_key"))
+        )
+        by_key = defaultdict(list)
+        for record in records:
+            by_key[record.story_key].append(record)
+        return {page.pk: ReplicationCount.of(by_key[page.translation_key]) for page in pages}
+
+    def item_description(self, page):
+        description = super().item_description(page)
+        count = self.replicated.get(page.pk)
+        return f"{description}<p>{escape(count)}.</p>" if count else description
 
     def item_author_name(self, page):
         return unit_name(page.unit) or None
@@ -63,6 +91,8 @@ class StoryFeed(PageFeed):
     def item_categories(self, page):
         names = [unit_name(page.unit)]
         names += [self.field_names.get(field.translation_key, field.name) for field in page.fields.all()]
+        if self.replicated.get(page.pk):
+            names.append(gettext("Replicated"))
         return [name for name in names if name]
 
 

@@ -13,8 +13,15 @@ step, or was sent back for changes, dated by the same rule. They never count tow
 period short of its quota that what waits at the Board's step would meet is "awaiting the Board"
 rather than short or in progress, since the next move is the Board's.
 
-Query budget: ``contribution_report`` runs four queries (the units, the quota rules, the live
-stories per month, the stories in moderation per month), whatever the number of units or periods.
+Beside the quota, the report says how many of each unit's models were replicated in the year
+(issue 17, "nhân rộng"): the number of the unit's stories that count as contributions (live, in the
+source language, of any year) with at least one live replication record whose adoption date falls
+in the year, wherever and by whomever it was recorded. A story replicated in ten communes is one
+model replicated; records are never contributions themselves.
+
+Query budget: ``contribution_report`` runs five queries (the units, the quota rules, the live
+stories per month, the stories in moderation per month, the replicated stories per unit), whatever
+the number of units or periods.
 """
 
 import calendar
@@ -31,7 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from exemplars.models import ExemplarPage
+from exemplars.models import ExemplarPage, ReplicationPage
 from reports.moderation import (
     BOARD_STEP,
     SENT_BACK,
@@ -153,6 +160,7 @@ class UnitResult:
     total: int = 0  # every counted story of the year, whether a period required it or not
     monthly: dict = field(default_factory=dict)  # month (1–12) -> stories counted in it
     waiting: dict = field(default_factory=dict)  # stage -> the year's stories waiting there
+    replicated: int = 0  # the unit's stories with a live replication record adopted in the year
 
     @property
     def awaiting_unit(self):
@@ -229,6 +237,20 @@ def monthly_counts(year, unit_ids=None):
         .order_by()
     )
     return {(row["unit_id"], row["counted_month"]): row["n"] for row in rows}
+
+
+def replicated_counts(date_from, date_to, unit_ids=None):
+    """{unit_id: models replicated} between two dates (inclusive): the unit's counted stories with at
+    least one live replication record adopted then (see the module); one query."""
+    records = ReplicationPage.objects.live().filter(adopted_on__gte=date_from, adopted_on__lte=date_to)
+    rows = (
+        counted_stories(unit_ids)
+        .filter(pk__in=records.values("story_id"))
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["unit_id"]: row["n"] for row in rows}
 
 
 class RuleBook:
@@ -327,7 +349,7 @@ def contribution_report(year, units=None, today=None):
     what waits in moderation.
 
     ``units``: a Unit queryset (default: every contributing unit active at some time in the year).
-    A period not yet over is "pending" until it is met. Four queries in all (see the module).
+    A period not yet over is "pending" until it is met. Five queries in all (see the module).
     """
     today = today or timezone.localdate(timezone=province_timezone())
     if units is None:
@@ -337,6 +359,7 @@ def contribution_report(year, units=None, today=None):
     unit_ids = [unit.pk for unit in units]
     counts = monthly_counts(year, unit_ids)
     queued = moderation_counts(year, unit_ids, province_timezone())
+    replicated = replicated_counts(datetime.date(year, 1, 1), datetime.date(year, 12, 31), unit_ids)
     results = []
     for unit in units:
         result = UnitResult(unit=unit)
@@ -349,6 +372,7 @@ def contribution_report(year, units=None, today=None):
         result.waiting = {
             stage: sum(queued.get((unit.pk, month), {}).get(stage, 0) for month in range(1, 13)) for stage in STAGES
         }
+        result.replicated = replicated.get(unit.pk, 0)
         results.append(result)
     return results
 

@@ -171,6 +171,7 @@ class ContributionReportView(YearReportView):
         *(f"q{quarter}" for quarter in QUARTERS),
         *STAGES,
         "total",
+        "replicated",
         "periods_met",
         "periods_required",
         "compliance",
@@ -185,6 +186,8 @@ class ContributionReportView(YearReportView):
         # The year's stories still in moderation, by where they wait; they do not count yet.
         **STAGE_LABELS,
         "total": _("Total"),
+        # The unit's stories with a replication record adopted in the year (reports.contributions).
+        "replicated": _("Models replicated"),
         "periods_met": _("Periods met"),
         "periods_required": _("Periods required"),
         "compliance": _("Compliance (%)"),
@@ -197,6 +200,7 @@ class ContributionReportView(YearReportView):
         "periods_met": 12,
         "periods_required": 12,
         "compliance": 14,
+        "replicated": 14,
         "rules": 60,
         **dict.fromkeys(STAGES, 14),
     }
@@ -220,6 +224,7 @@ class ContributionReportView(YearReportView):
             kind=unit.get_kind_display(),
             bloc=unit.bloc.name if unit.bloc else "",
             total=result.total,
+            replicated=result.replicated,
             periods_met=result.periods_met,
             periods_required=result.periods_required,
             compliance=result.compliance,

@@ -1,18 +1,18 @@
-"""The story pages: the exemplar index, unit sections and exemplar pages with their awards and related stories."""
+"""The story pages: the exemplar index, unit sections and exemplar pages (their awards and related stories
+are in exemplars/models/awards.py, their replication records in exemplars/models/replication.py)."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
@@ -24,10 +24,10 @@ from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
 from core.seo import postal_address
 from core.visibility import NewsroomPageManager
-from exemplars.api import AwardsField, CampaignField, FieldsField, UnitField
+from exemplars.api import AwardsField, CampaignField, FieldsField, ReplicationsField, UnitField
 from exemplars.filters import ExemplarFilter
 from exemplars.models.submission import KeepsFirstSubmission
-from exemplars.models.taxonomy import AwardType, ExemplarKind, Field, SubjectKind
+from exemplars.models.taxonomy import ExemplarKind, Field, SubjectKind
 from units.models import Role, UnitBoundaryPage, UnitKind
 from units.page_permissions import NewsroomPagePermissions
 from units.workflows import BOARD_WORKFLOW, EXEMPLAR_WORKFLOW
@@ -86,8 +86,9 @@ class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["exemplars.ExemplarIndexPage"]
     # Besides its stories, a unit records its own honouring events here (its half-year and year-end
-    # reviews), named by label: this app imports nothing from campaigns.
-    subpage_types = ["exemplars.ExemplarPage", "campaigns.HonouringEventPage"]
+    # reviews), named by label: this app imports nothing from campaigns; and where it took up
+    # another's model (exemplars/models/replication.py).
+    subpage_types = ["exemplars.ExemplarPage", "campaigns.HonouringEventPage", "exemplars.ReplicationPage"]
 
     class Meta:
         verbose_name = _("unit section")
@@ -246,6 +247,7 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
         APIField("fields", serializer=FieldsField()),
         APIField("campaign", serializer=CampaignField()),
         APIField("awards", serializer=AwardsField()),
+        APIField("replications", serializer=ReplicationsField()),
         APIField("main_image_thumbnail", serializer=MainImageRenditionField("fill-480x320")),
         APIField("main_image_large", serializer=MainImageRenditionField("fill-1200x630")),
         APIField("main_image_alt"),
@@ -363,36 +365,6 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
         events = honouring_event_model().objects.visible_to_readers_of(self).filter(locale_id=self.locale_id)
         versions = ExemplarPage.objects.filter(translation_key=self.translation_key)
         context["honoured_at"] = events.filter(pk__in=versions.values("honoured_at")).order_by("-date", "-pk")
+        # Where it was taken up (exemplars/models/replication.py, which imports this module).
+        context.update(self._meta.get_field("replications").related_model.context_for(self))
         return context
-
-
-class ExemplarAward(Orderable):
-    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="awards")
-    award_type = models.ForeignKey(AwardType, verbose_name=_("award type"), on_delete=models.PROTECT)
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1945), MaxValueValidator(2100)])
-    awarded_by = models.CharField(_("awarding authority"), max_length=255, blank=True)
-    decision_number = models.CharField(_("decision number"), max_length=100, blank=True)
-
-    panels = [
-        FieldPanel("award_type"),
-        FieldRowPanel([FieldPanel("year"), FieldPanel("decision_number")]),
-        FieldPanel("awarded_by"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("award")
-        verbose_name_plural = _("awards")
-
-    def __str__(self):
-        return f"{self.award_type} ({self.year})"
-
-
-class ExemplarRelatedStory(Orderable):
-    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="related_links")
-    story = models.ForeignKey(ExemplarPage, verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
-
-    panels = [PageChooserPanel("story", page_type="exemplars.ExemplarPage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("related story")
-        verbose_name_plural = _("related stories")

@@ -1,7 +1,8 @@
 """A unit's own summary (plan III.1): what its approvers and contributors paste into the unit's
 half-year or annual emulation report. Its stories over the span (the engine's counted stories, dated
 as the grid dates them) with their dates and links, its periods as the engine judged them, where
-its stories were honoured, and which outlets' articles featured them. Only that unit's stories.
+its stories were honoured, which outlets' articles featured them, and how many of its models were
+replicated in the span (the contribution report's rule, reports.contributions). Only that unit's stories.
 """
 
 from collections import defaultdict
@@ -11,7 +12,7 @@ from wagtail.models import Page
 
 from campaigns.models import HonouringEventPage
 from columns.models import ColumnArticleFeaturedStory, ColumnArticlePage
-from reports.contributions import STATUS_LABELS, counted_stories, province_timezone
+from reports.contributions import STATUS_LABELS, counted_stories, province_timezone, replicated_counts
 from reports.documents import figures
 from reports.documents.layout import AdministrativeDocument, Heading, Letterhead, Paragraph, Signature, Table
 from reports.documents.spans import vn_date, vn_number
@@ -105,6 +106,11 @@ def unit_document(unit, span, request=None, today=None):
             Paragraph(
                 f"Trong kỳ báo cáo ({span.label}), đơn vị đã giới thiệu {vn_number(len(stories))} bài viết "
                 "về gương điển hình tiên tiến, nhân tố mới, mô hình mới."
+            ),
+            # The rule of the contribution report's column (reports.contributions), over the span.
+            Paragraph(
+                f"Có {vn_number(replicated_counts(span.date_from, span.date_to, [unit.pk]).get(unit.pk, 0))} "
+                "mô hình, gương điển hình của đơn vị được nhân rộng trong kỳ."
             ),
             stories_table(stories, request),
             periods_table(span, results_by_year),

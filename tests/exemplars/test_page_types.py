@@ -6,7 +6,8 @@ from wagtail.models import Page
 
 from campaigns.models import CampaignIndexPage, CampaignPage, HonouringEventPage
 from columns.models import ColumnArticlePage, ColumnIndexPage, ColumnPage, OutletPage
-from exemplars.models import ExemplarIndexPage, ExemplarPage, UnitSectionPage
+from commendations.models import HallOfHonourPage
+from exemplars.models import ExemplarIndexPage, ExemplarPage, ReplicationPage, UnitSectionPage
 from home.models import DocumentLibraryPage, HomePage, StandardPage
 from tests.factories import ExemplarPageFactory
 
@@ -15,6 +16,7 @@ ALLOWED_PARENTS = {
     ExemplarIndexPage: {HomePage},
     UnitSectionPage: {ExemplarIndexPage},
     ExemplarPage: {UnitSectionPage},
+    ReplicationPage: {UnitSectionPage},
     CampaignIndexPage: {HomePage},
     CampaignPage: {CampaignIndexPage},
     HonouringEventPage: {CampaignPage, UnitSectionPage},
@@ -24,6 +26,7 @@ ALLOWED_PARENTS = {
     ColumnArticlePage: {ColumnPage},
     StandardPage: {HomePage, StandardPage},
     DocumentLibraryPage: {HomePage},
+    HallOfHonourPage: {HomePage},
 }
 
 
@@ -33,7 +36,7 @@ def test_every_page_type_of_the_project_is_in_the_table():
         for model in apps.get_models()
         if issubclass(model, Page)
         and model is not Page
-        and model._meta.app_label in {"home", "exemplars", "campaigns", "columns"}
+        and model._meta.app_label in {"home", "exemplars", "campaigns", "columns", "commendations"}
     }
     assert ours == set(ALLOWED_PARENTS)
 
