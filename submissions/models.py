@@ -6,8 +6,10 @@ form pages in the page tree (so they can be translated and put in menus) and are
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -16,6 +18,7 @@ from wagtail.models import Page
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.forms import NewsroomPageForm
 from exemplars.models import SubjectKind
+from submissions.panels import StoryPanel
 from units.page_permissions import NewsroomPagePermissions
 
 # Field sizes, shared by the models and the public forms (which give the readable errors).
@@ -54,8 +57,26 @@ class Submission(models.Model):
         ordering = ["-created_at"]
 
 
+class NominationAdminForm(WagtailAdminModelForm):
+    """The Board's form of a nomination: "turned into a story" comes with its story, which the
+    nomination's two actions set (submissions/admin_views.py); a nomination already marked so
+    before stories were linked keeps its status."""
+
+    def clean_status(self):
+        status = self.cleaned_data.get("status")
+        was = self.instance.status if self.instance.pk else None
+        if status == NominationStatus.STORY and self.instance.story_id is None and was != NominationStatus.STORY:
+            raise ValidationError(
+                _("Create a draft story or link an existing one: the status then changes by itself."),
+                code="no_story",
+            )
+        return status
+
+
 class Nomination(Submission):
     """A person, collective or household proposed as an exemplar (giới thiệu gương điển hình)."""
+
+    base_form_class = NominationAdminForm
 
     nominee_name = models.CharField(_("nominee's name"), max_length=NAME_LENGTH)
     nominee_kind = models.CharField(
@@ -85,8 +106,20 @@ class Nomination(Submission):
     status = models.CharField(
         _("status"), max_length=16, choices=NominationStatus.choices, default=NominationStatus.NEW, db_index=True
     )
+    # The story the nomination became: set by the Board's "create a draft story" or "link to a story"
+    # (submissions/story_drafts.py), never typed into the form.
+    story = models.ForeignKey(
+        "exemplars.ExemplarPage",
+        verbose_name=_("story"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+    )
 
     panels = [
+        StoryPanel(heading=_("Story")),
         FieldPanel("status"),
         FieldPanel("board_notes"),
         MultiFieldPanel(
