@@ -5,10 +5,13 @@ Django's and django-filter's own fields write the form, with Django's ``select.h
 import django_filters
 from django import forms
 from django.apps import apps
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
+from core.translatable import offered_in
 from exemplars.models.taxonomy import ExemplarKind, Field, SubjectKind
 from units.models import Unit
 
@@ -28,7 +31,8 @@ def campaign_queryset(request):
 
 
 def field_queryset(request):
-    return Field.objects.filter(locale=Locale.get_active())
+    # The fields in the reader's language, and the Vietnamese ones not translated into it yet.
+    return offered_in(Field.objects.all(), Locale.get_active())
 
 
 def picked_by_slug(label, empty_label, field_name=None):
@@ -58,7 +62,7 @@ class ExemplarFilter(django_filters.FilterSet):
     list to show it and look the slug up again, one more query for each of these filters used.
     """
 
-    field = picked_by_slug(_("Field"), _("All fields"), field_name="fields")
+    field = picked_by_slug(pgettext_lazy("sector of life", "Field"), _("All fields"), field_name="fields")
     unit = picked_by_slug(_("Unit"), _("All units"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ExemplarKind.choices, empty_label=_("All kinds"))
     subject_kind = django_filters.ChoiceFilter(
@@ -67,6 +71,12 @@ class ExemplarFilter(django_filters.FilterSet):
     campaign = picked_by_slug(_("Campaign"), _("All campaigns"))
     year = django_filters.ChoiceFilter(
         label=_("Year"), field_name="first_published_at__year", choices=year_choices, empty_label=_("All years")
+    )
+    replicated = django_filters.ChoiceFilter(
+        label=_("Replication"),
+        choices=[("1", _("Replicated elsewhere"))],
+        empty_label=_("All stories"),
+        method="filter_replicated",
     )
 
     class Meta:
@@ -90,4 +100,18 @@ class ExemplarFilter(django_filters.FilterSet):
             self.offered[filter_.field_name] = by_slug(objects)
 
     def filter_picked(self, stories, name, slug):
-        return stories.filter(**{name: self.offered[name][slug]})
+        picked = self.offered[name][slug]
+        if name == "fields":
+            # A translated story links the Vietnamese fields (core/translatable.py): any version matches.
+            # A subquery, so a story linking two versions of the field is listed once.
+            in_field = stories.model.objects.filter(fields__translation_key=picked.translation_key)
+            return stories.filter(pk__in=in_field.values("pk"))
+        return stories.filter(**{name: picked})
+
+    def filter_replicated(self, stories, name, value):
+        """Stories with a live, public replication record in their language (of any of their
+        versions, as the story's page shows them: exemplars/models/replication.py)."""
+        records = apps.get_model("exemplars", "ReplicationPage").objects.visible_to_public()
+        return stories.filter(
+            Exists(records.filter(locale_id=OuterRef("locale_id"), story__translation_key=OuterRef("translation_key")))
+        )

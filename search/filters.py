@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from exemplars.filters import field_queryset, year_choices
 from exemplars.models import SubjectKind
@@ -11,13 +12,16 @@ from units.models import Unit
 
 
 class SearchFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Content"), choices=ContentKind.choices, empty_label=_("Everything"))
+    kind = django_filters.ChoiceFilter(
+        label=pgettext_lazy("search content kind", "Content"), choices=ContentKind.choices, empty_label=_("Everything")
+    )
     field = django_filters.ModelChoiceFilter(
-        label=_("Field"),
+        label=pgettext_lazy("sector of life", "Field"),
         field_name="fields",
         to_field_name="slug",
         queryset=field_queryset,
         empty_label=_("All fields"),
+        method="filter_field",
     )
     unit = django_filters.ModelChoiceFilter(
         label=_("Unit"), to_field_name="slug", queryset=Unit.objects.contributing(), empty_label=_("All units")
@@ -28,6 +32,11 @@ class SearchFilter(django_filters.FilterSet):
     subject_kind = django_filters.ChoiceFilter(
         label=_("Subject"), choices=SubjectKind.choices, empty_label=_("Everyone")
     )
+
+    def filter_field(self, entries, name, field):
+        # Entries link the Vietnamese fields of translated stories: any version of the field matches.
+        matching = SearchEntry.objects.filter(fields__translation_key=field.translation_key)
+        return entries.filter(pk__in=matching.values("pk"))
 
     class Meta:
         model = SearchEntry

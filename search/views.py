@@ -14,6 +14,7 @@ from wagtail.search.utils import normalise_query_string
 from core.pages import in_given_order
 from core.pagination import paginate
 from core.visibility import visible_q
+from exemplars.filters import field_queryset
 from exemplars.models import SubjectKind
 from search.filters import SearchFilter
 from search.models import ContentKind
@@ -45,13 +46,19 @@ def _facet_values(queryset, facet):
     if facet == "field":
         # An inner join on the fields rather than exclude(fields=None), whose anti-join scans the
         # whole index: the same groups, since an entry without fields belongs to none of them.
+        # Grouped by translation key and named in the reader's language: entries keep the
+        # Vietnamese fields a translated story links (core/translatable.py).
         rows = (
             queryset.filter(fields__isnull=False)
-            .values("fields__slug", "fields__name")
+            .values("fields__translation_key")
             .annotate(n=Count("pk", distinct=True))
-            .order_by("-n", "fields__name")
+            .order_by("-n")
         )
-        return [(row["fields__slug"], row["fields__name"], row["n"]) for row in rows]
+        offered = {field.translation_key: field for field in field_queryset(None)}
+        shown = [(offered.get(row["fields__translation_key"]), row["n"]) for row in rows]
+        return sorted(
+            [(field.slug, field.name, n) for field, n in shown if field is not None], key=lambda v: (-v[2], v[1])
+        )
     tz = timezone.get_current_timezone()
     rows = (
         queryset.exclude(published_at=None)

@@ -14,6 +14,8 @@ class Field(TranslatableMixin, models.Model):
 
     # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
     invalidates_page_cache = True
+    # Translators translate it into their language in the admin (units.roles, units.translation_admin).
+    translated_by_translators = True
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100, blank=True)
@@ -74,6 +76,8 @@ class AwardType(TranslatableMixin, models.Model):
 
     # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
     invalidates_page_cache = True
+    # Translators translate it into their language in the admin (units.roles, units.translation_admin).
+    translated_by_translators = True
 
     name = models.CharField(_("name"), max_length=255)
     category = models.CharField(_("category"), max_length=40, choices=AwardCategory.choices)
