@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("exemplars.feed_urls")),
     path("", include("campaigns.feed_urls")),
     path("", include("columns.feed_urls")),
+    path("", include("commendations.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,6 +12,7 @@ columns/feeds.py) from its own URL module (``<app>/feed_urls.py``), included ins
     /rss/don-vi/<slug>/                   feed_unit       stories introduced by a unit
     /rss/phong-trao/<slug>/               feed_campaign   stories of an emulation campaign
     /rss/chuyen-muc/<slug>/               feed_column     articles of a column (chuyên mục)
+    /rss/vinh-danh/                       feed_hall_of_honour  awards on stories (the hall of honour)
     (and the same under /atom/)
 
     reverse("feed_field", kwargs={"format": "atom", "slug": "y-duc"}) == "/atom/linh-vuc/y-duc/"

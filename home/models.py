@@ -36,6 +36,7 @@ class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
     subpage_types = [
         "exemplars.ExemplarIndexPage",
         "campaigns.CampaignIndexPage",
+        "commendations.HallOfHonourPage",
         "columns.ColumnIndexPage",
         "home.StandardPage",
         "home.DocumentLibraryPage",

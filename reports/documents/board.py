@@ -14,6 +14,7 @@ from django.utils import translation
 
 from exemplars.models import ExemplarKind, SubjectKind
 from reports.documents import figures, sections
+from reports.documents.commendation_section import commendation_blocks
 from reports.documents.layout import AdministrativeDocument, Heading, Image, Paragraph, Signature, Table
 from reports.documents.png_chart import met_missed_png, stories_per_month_png
 from reports.documents.spans import HALF, YEAR, vn_number
@@ -161,6 +162,7 @@ def board_document(span, units=None, today=None):
             *sections.submissions_blocks(figures.submissions_received(span)),
             *sections.outlet_blocks(span),
             *scoring_blocks(span, results_by_year),
+            *commendation_blocks(span),
             *closing_sections(),
         ]
         return AdministrativeDocument(

@@ -24,9 +24,10 @@ from wagtail.models import Collection, Locale
 
 from campaigns.models import CampaignIndexPage, CampaignPage, HonouringEventPage
 from columns.models import ColumnArticleFeaturedStory, ColumnArticlePage, ColumnPage, OutletPage
+from commendations.models import HallOfHonourPage
 from core.text import slugify_vi
 from demo.images import MOTIFS, draw_picture
-from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
+from exemplars.models import AwardType, ExemplarAward, ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
 from home.models import HomePage
 from tests.helpers import at
 
@@ -191,6 +192,7 @@ class SiteUrls:
     campaign: str
     column: str
     article: str
+    hall: str
 
 
 @dataclass
@@ -283,6 +285,12 @@ def build_public_site():
     stories = [_story(sections[spec[0]], fields, spec) for spec in STORIES]
     site.stories = sorted(stories, key=lambda page: page.first_published_at, reverse=True)
     site.story["vi"] = stories[0]
+    # Awards for the hall of honour; the story's translations below copy them.
+    for award_name, year in [("Huân chương Lao động hạng Ba", 2019), ("Bằng khen của Chủ tịch UBND tỉnh", 2021)]:
+        award_type = AwardType.objects.get(name=award_name, locale__language_code="vi")
+        ExemplarAward.objects.create(
+            page=stories[0], award_type=award_type, year=year, decision_number=f"Quyết định số {year - 1900}/QĐ-UBND"
+        )
 
     campaign = CampaignPage(
         title=CAMPAIGN["vi"][0],
@@ -342,6 +350,7 @@ def build_public_site():
             campaign=site.campaign[language].url,
             column=site.column[language].url,
             article=site.article[language].url,
+            hall=_in(HallOfHonourPage, language).url,
         )
     return site
 

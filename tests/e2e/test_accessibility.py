@@ -9,7 +9,7 @@ from submissions.models import DifficultyReportFormPage, NominationFormPage
 from tests.e2e.conftest import AXE_JS
 from tests.e2e.content import LANGUAGES
 
-PAGES = ("home", "listing", "story", "search", "campaign", "column", "article")
+PAGES = ("home", "listing", "story", "search", "campaign", "column", "article", "hall")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PHONE, DESKTOP = 390, 1280
 

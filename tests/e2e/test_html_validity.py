@@ -17,7 +17,7 @@ from submissions.models import DifficultyReportFormPage, NominationFormPage
 from tests.e2e.conftest import VNU_JAR
 from tests.e2e.content import LANGUAGES, build_public_site
 
-PAGES = ("home", "listing", "story", "search", "campaign", "column", "article")
+PAGES = ("home", "listing", "story", "search", "campaign", "column", "article", "hall")
 
 
 def public_pages(site):
@@ -29,6 +29,7 @@ def public_pages(site):
 
     pages |= {
         "vi-listing-filtered": f"{site['vi'].listing}?kind=exemplar&page=1",
+        "vi-hall-filtered": f"{site['vi'].hall}?level=state&year=2019",
         "vi-search-empty": "/tim-kiem/",
         "vi-search-nothing-found": "/tim-kiem/?q=khongcogica",
         "vi-unit-section": site.stories[0].get_parent().url,

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from campaigns.setup import CAMPAIGN_INDEX
 from columns.setup import COLUMN_INDEX, ensure_outlet_pages
+from commendations.setup import HALL_OF_HONOUR
 from core.seeding import Tally
 from exemplars.setup import EXEMPLAR_INDEX, ensure_sections, load_award_types, load_fields
 from home.setup import ABOUT_PAGE, ensure_home_page, ensure_translated_skeleton
@@ -14,7 +15,7 @@ from units.roles import ensure_site_roles, ensure_unit_roles
 from units.workflows import ensure_workflows
 
 # The pages under the home page that each app declares, in the order of the menu.
-SKELETON = [EXEMPLAR_INDEX, CAMPAIGN_INDEX, COLUMN_INDEX, ABOUT_PAGE]
+SKELETON = [EXEMPLAR_INDEX, CAMPAIGN_INDEX, HALL_OF_HONOUR, COLUMN_INDEX, ABOUT_PAGE]
 
 
 class Command(BaseCommand):
