@@ -14,13 +14,15 @@ from wagtail.models import TaskState, WorkflowState
 
 from campaigns.models import CampaignPage, HonouringEventPage
 from columns.models import ColumnArticlePage, ColumnPage
+from commendations.models import CommendationProposal, ProposalStatus
 from demo.images import image_alts
 from demo.places import DISTRICTS
 from demo.plan import build_plan
 from demo.stories import sections_by_unit
-from exemplars.models import ExemplarKind, ExemplarPage, Field, SubjectKind
+from exemplars.models import ExemplarAward, ExemplarKind, ExemplarPage, Field, ReplicationPage, SubjectKind
 from reports.contributions import MET, PENDING, contribution_report
 from search.models import SearchEntry
+from submissions.models import Nomination, NominationStatus
 from units.models import Unit, UnitKind
 
 # What a story of each provincial unit talks about: one of these appears in its title, position or summary.
@@ -136,6 +138,20 @@ def test_demo_content_loads_twice_without_duplicates(newsroom, settings, tmp_pat
     # Published the way editors publish, so readers can search it at once.
     assert SearchEntry.objects.filter(kind="story").count() == live.count()
     assert live.filter(live_revision__isnull=True).count() == 0
+
+    # From story to commendation and replication (issue 17): proposals in every state, decisions
+    # whose awards the stories now carry, nominations drafted and waiting, models taken up.
+    proposals = CommendationProposal.objects.all()
+    assert set(proposals.values_list("status", flat=True)) == set(ProposalStatus.values)
+    for decided in proposals.filter(status=ProposalStatus.DECIDED):
+        assert ExemplarAward.objects.filter(page=decided.story, decision_number=decided.decision_number).exists()
+        assert decided.story.live_revision_id == decided.award_revision_id
+    drafted = Nomination.objects.get(nominee_name="Lâm Thị Sa Rên")
+    assert drafted.status == NominationStatus.STORY and not drafted.story.live
+    assert drafted.story.get_parent().specific.unit.slug == "huyen-my-tu"
+    assert Nomination.objects.filter(status=NominationStatus.NEW).count() >= 2
+    records = ReplicationPage.objects.filter(locale__language_code="vi")
+    assert records.live().count() >= 9 and records.filter(live=False).count() == 1
 
 
 @pytest.mark.django_db

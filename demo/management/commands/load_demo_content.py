@@ -13,6 +13,7 @@ from columns.models import ColumnIndexPage, OutletPage
 from core.seeding import Tally
 from demo.campaigns import ensure_campaigns, ensure_events
 from demo.columns import COLUMNS, ensure_columns
+from demo.commendations import ensure_commendations
 from demo.documents import ensure_documents
 from demo.images import ensure_images, image_alts
 from demo.plan import TZ, build_plan, featured
@@ -68,6 +69,7 @@ class Command(BaseCommand):
             ensure_unit_events(tally)
             ensure_columns(plan, pages, images, tally)
             ensure_documents(tally)
+            ensure_commendations(tally, today)
             _feature_on_home(plan, pages, tally)
         if verbosity:
             for line in tally.lines():
