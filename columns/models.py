@@ -3,6 +3,7 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -113,7 +114,9 @@ class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
         FieldPanel("kind"),
         FieldPanel("description"),
         FieldPanel("broadcast_schedule"),
-        FieldRowPanel([FieldPanel("target_issues"), FieldPanel("target_period")], heading=_("Target")),
+        FieldRowPanel(
+            [FieldPanel("target_issues"), FieldPanel("target_period")], heading=pgettext_lazy("column target", "Target")
+        ),
     ]
     parent_page_types = ["columns.OutletPage"]
     subpage_types = ["columns.ColumnArticlePage"]

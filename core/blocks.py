@@ -114,11 +114,13 @@ class OfficialDocumentBlock(blocks.StructBlock):
 
 class DocumentsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
-    documents = blocks.ListBlock(OfficialDocumentBlock(), label=_("Documents"), min_num=1)
+    documents = blocks.ListBlock(
+        OfficialDocumentBlock(), label=pgettext_lazy("official documents", "Documents"), min_num=1
+    )
 
     class Meta:
         icon = "doc-full-inverse"
-        label = _("Documents")
+        label = pgettext_lazy("official documents", "Documents")
         template = "blocks/documents.html"
 
 

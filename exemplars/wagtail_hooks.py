@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -10,7 +11,7 @@ class FieldViewSet(SnippetViewSet):
     model = Field
     index_view_class = FoldedSearchIndexView
     icon = "tag"
-    menu_label = _("Fields")
+    menu_label = pgettext_lazy("sectors of life", "Fields")
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
     list_export = ["name", "slug", "description"]

@@ -1,6 +1,7 @@
 import django_filters
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from exemplars.models import Field
@@ -15,7 +16,7 @@ def _fields(request):
 class NominationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=NominationStatus.choices)
     unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
-    field = django_filters.ModelChoiceFilter(label=_("Field"), queryset=_fields)
+    field = django_filters.ModelChoiceFilter(label=pgettext_lazy("sector of life", "Field"), queryset=_fields)
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
 
     class Meta:

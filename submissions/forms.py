@@ -6,6 +6,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from core.text import multiline, nfc, single_line
@@ -126,7 +127,9 @@ class NominationForm(PublicSubmissionForm):
         required=False,
         help_text=_("The district, department or organisation the nominee belongs to, if you know it."),
     )
-    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.none(), required=False)
+    field = forms.ModelChoiceField(
+        label=pgettext_lazy("sector of life", "Field"), queryset=Field.objects.none(), required=False
+    )
     achievements = forms.CharField(
         label=_("Achievements"),
         max_length=LONG_TEXT_LENGTH,

@@ -25,7 +25,7 @@ HALF_CHOICES = [(1, _("First half (Januaryâ€“June)")), (2, _("Second half (Julyâ
 
 
 class DocumentPeriodForm(forms.Form):
-    document = forms.ChoiceField(label=_("Document"), choices=SPAN_CHOICES, initial=YEAR)
+    document = forms.ChoiceField(label=pgettext_lazy("report document", "Document"), choices=SPAN_CHOICES, initial=YEAR)
     year = forms.TypedChoiceField(
         label=_("Year"), coerce=int, required=False, help_text=_("For the half-year and year-end reviews.")
     )
@@ -40,7 +40,7 @@ class DocumentPeriodForm(forms.Form):
         help_text=_("For the plan's review. Empty: the plan's start, 04/09/2019."),
     )
     date_to = forms.DateField(
-        label=_("To"),
+        label=pgettext_lazy("date range", "To"),
         required=False,
         input_formats=DATE_FORMATS,
         widget=AdminDateInput,

@@ -45,3 +45,10 @@ def test_the_admins_javascript_catalogue_is_vietnamese(client, django_user_model
         response = client.get(reverse("wagtailadmin_javascript_catalog"), HTTP_ACCEPT_LANGUAGE="vi")
     assert response.status_code == 200
     assert "Menu ch\\u00ednh" in response.content.decode() or "Menu chính" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_admins_sidebar_names_pages_trang_not_pagination(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert '"name": "explorer", "label": "Trang"' in html
+    assert "Phân trang" not in html
