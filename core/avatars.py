@@ -34,7 +34,11 @@ def initials_avatar_url(user, size):
 
 
 def avatar_url(user, size):
-    """For Wagtail's ``get_avatar_url`` hook: the uploaded picture if any, else the initials."""
+    """For Wagtail's ``get_avatar_url`` hook: the uploaded picture if any, else the initials; None
+    (Wagtail's own blank avatar) where there is no user, e.g. an edit lock or a log entry whose user
+    was deleted."""
+    if user is None or not getattr(user, "pk", None):
+        return None
     profile = getattr(user, "wagtail_userprofile", None)
     if profile is not None and profile.avatar:
         return profile.avatar.url
