@@ -35,6 +35,9 @@ class ProposalForm(WagtailAdminModelForm):
         units = Unit.objects.all() if is_board(user) else Unit.objects.filter(pk__in=approved_unit_ids(user))
         self.fields["proposing_unit"].widget = forms.Select()
         self.fields["proposing_unit"].queryset = units
+        # A list too: the snippet chooser pages through every language's award types, unsearchable,
+        # and the form takes only those in the site's language.
+        self.fields["award_type"].widget = forms.Select()
         self.fields["award_type"].queryset = AwardType.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         self._narrow_documents(user)
 

@@ -1,4 +1,5 @@
-"""The proposals' listing reads Vietnamese in every column heading (the level's was "method")."""
+"""The proposals' admin offers what a Board member can read and choose: every column of the listing headed
+in Vietnamese (the level's was "method"), the award types as a list in the site's language."""
 
 import re
 
@@ -8,6 +9,7 @@ from django.utils.text import capfirst
 
 from commendations.models import CommendationProposal
 from commendations.proposals import fill_from_source
+from exemplars.models import AwardType
 
 
 def test_every_column_of_the_listing_is_headed_in_vietnamese(client, staff, story, merit, ke_sach_unit):
@@ -23,3 +25,14 @@ def test_every_column_of_the_listing_is_headed_in_vietnamese(client, staff, stor
         assert capfirst(str(level)) in headings
     assert "method" not in " ".join(headings).lower()
     assert proposal.get_level_display() in html
+
+
+def test_the_award_is_chosen_from_a_list_of_the_award_types_in_vietnamese(client, staff, story, merit):
+    client.force_login(staff["board"])
+    response = client.get(reverse("commendation_proposals:add"), {"story": story.pk})
+    html = response.content.decode()
+    select = re.search(r'<select name="award_type".*?</select>', html, re.S)
+    assert select is not None
+    offered = {int(pk) for pk in re.findall(r'<option value="([0-9]+)"', select.group(0))}
+    vietnamese = set(AwardType.objects.filter(locale__language_code="vi").values_list("pk", flat=True))
+    assert merit.pk in offered and offered == vietnamese
