@@ -262,6 +262,9 @@ REPORT_PLACE = env_str("REPORT_PLACE", "Sóc Trăng")
 WAGTAIL_SITE_NAME = _("Sóc Trăng advanced exemplars")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Staff read the project's Vietnamese guide (docs/huong-dan/, units/guide.py), not Wagtail's English
+# release banner and guide on wagtail.org.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Wagtail's database backend (PostgreSQL full-text, SQLite FTS5), with SQLite reading queries alike.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
