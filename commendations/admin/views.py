@@ -9,11 +9,13 @@ Entry points pre-fill the add form with ``?story=<id>`` (a live story's header b
 import re
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
@@ -126,7 +128,13 @@ class ProposalEditView(ProposalAccessMixin, generic.EditView):
 
 
 class ProposalInspectView(ProposalAccessMixin, generic.InspectView):
-    pass
+    def get_field_display_value(self, field_name, field):
+        # People by their names rather than their logins, and a dash for what is not recorded yet
+        # (Wagtail would print "None").
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, get_user_model()):
+            return get_user_display_name(value)
+        return "—" if value is None or value == "" else value
 
 
 class ProposalUsageView(ProposalAccessMixin, UsageView):

@@ -231,3 +231,17 @@ def test_supporting_documents_are_those_the_user_may_choose(
     assert not CommendationProposal.objects.exists()
     assert post(own).status_code == 302
     assert [d.document for d in CommendationProposal.objects.get().documents.all()] == [own]
+
+
+def test_a_proposal_shows_people_by_name_and_nothing_recorded_as_a_dash(client, staff, story, merit, ke_sach_unit):
+    board = staff["board"]
+    board.first_name, board.last_name = "Huỳnh Thanh Tâm", ""
+    board.save()
+    proposal = make(story, merit, ke_sach_unit)
+    proposal.proposed_by = board
+    proposal.save()
+    logged_in(client, board)
+    page = client.get(reverse("commendation_proposals:inspect", args=(proposal.pk,))).content.decode()
+    assert "Huỳnh Thanh Tâm" in page
+    assert ">None<" not in page.replace(" ", "").replace("\n", "")
+    assert "—" in page
