@@ -265,8 +265,8 @@ def seed(stories=30000, units=60, years=10, stdout=sys.stdout):
     writer = Writer(
         locale,
         ContentType.objects.get_for_model(ExemplarPage),
-        {f.slug: f for f in Field.objects.filter(locale=locale)},
-        {a.name: a for a in AwardType.objects.filter(locale=locale)},
+        {f.slug: f for f in Field.objects.all()},
+        {a.name: a for a in AwardType.objects.all()},
         ensure_images(Tally()),
     )
     alts = image_alts()

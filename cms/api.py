@@ -94,11 +94,11 @@ class StoryFilter(BaseFilterBackend):
             queryset = queryset.filter(pk__in=ExemplarPage.objects.filter(unit=unit).values("pk"))
 
         if "field" in params:
-            # Any locale's slug finds the field; stories match it through any of its translations.
-            keys = Field.objects.filter(slug=params["field"]).values("translation_key")
-            if not SLUG.fullmatch(params["field"]) or not keys.exists():
+            # One slug per field in every language (core/names.py).
+            field = Field.objects.filter(slug=params["field"]).first() if SLUG.fullmatch(params["field"]) else None
+            if field is None:
                 raise BadRequestError(f"field not found: '{params['field']}'")
-            stories = ExemplarPage.objects.filter(fields__translation_key__in=keys)
+            stories = ExemplarPage.objects.filter(fields=field)
             queryset = queryset.filter(pk__in=stories.values("pk"))
 
         after = _date_parameter(params, "published_after")

@@ -9,7 +9,6 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from commendations.models import HallOfHonourPage
-from core.api_fields import in_page_locales
 from core.feeds import FEED_LENGTH, PageFeed, unit_name
 from exemplars.models import AwardLevel, ExemplarAward, ExemplarPage
 
@@ -40,14 +39,11 @@ class HallOfHonourFeed(PageFeed):
     def items(self, obj):
         awards = list(self.pages(obj)[:FEED_LENGTH])
         self.prepare([award.page for award in awards])
-        localize = in_page_locales([award.award_type for award in awards], [award.page for award in awards])
-        for award in awards:
-            award.shown_type = localize(award.award_type, award.page)
         return [award for award in awards if award.page.feed_link]
 
     def item_title(self, award):
         return gettext("%(award)s (%(year)s): %(exemplar)s") % {
-            "award": award.shown_type.name,
+            "award": award.award_type.localized_name,
             "year": award.year,
             "exemplar": award.page.subject_name,
         }
@@ -73,7 +69,7 @@ class HallOfHonourFeed(PageFeed):
         return unit_name(award.page.unit) or None
 
     def item_categories(self, award):
-        return [str(dict(AwardLevel.choices).get(award.award_type.level, "")), award.shown_type.name]
+        return [str(dict(AwardLevel.choices).get(award.award_type.level, "")), award.award_type.localized_name]
 
     def item_enclosures(self, award):
         return super().item_enclosures(award.page)

@@ -5,9 +5,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.models import Locale
 
-from core.translatable import offered_in
+from core.names import shown_name
 from exemplars.filters import by_slug, picked_by_slug
 from exemplars.models import AwardLevel, AwardType
 from units.models import Unit
@@ -16,8 +15,8 @@ from units.models import Unit
 class HallOfHonourFilter(django_filters.FilterSet):
     """Filters the awards of a hall of honour (HallOfHonourPage.awards).
 
-    The years offered are those of its awards; an award type is picked by its id among the types in
-    the reader's language (or the Vietnamese ones not translated) and matches every version of it.
+    The years offered are those of its awards; award types and units are named in the reader's
+    language (core/names.py).
     """
 
     year = django_filters.ChoiceFilter(label=_("Year"), empty_label=_("All years"))
@@ -38,21 +37,18 @@ class HallOfHonourFilter(django_filters.FilterSet):
     class Meta:
         form = forms.Form
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, page=None):
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        locale = page.locale if page is not None else Locale.get_active()
         years = queryset.order_by("-year").values_list("year", flat=True).distinct()
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
-        self.award_types = {
-            str(award_type.pk): award_type for award_type in offered_in(AwardType.objects.all(), locale)
-        }
-        self.filters["award_type"].extra["choices"] = [(pk, str(obj)) for pk, obj in self.award_types.items()]
+        self.award_types = {str(award_type.pk): award_type for award_type in AwardType.objects.all()}
+        self.filters["award_type"].extra["choices"] = [(pk, shown_name(obj)) for pk, obj in self.award_types.items()]
         units = Unit.objects.contributing()
-        self.filters["unit"].extra["choices"] = [(unit.slug, str(unit)) for unit in units]
+        self.filters["unit"].extra["choices"] = [(unit.slug, shown_name(unit)) for unit in units]
         self.offered = {"page__unit": by_slug(units)}
 
     def filter_award_type(self, awards, name, pk):
-        return awards.filter(award_type__translation_key=self.award_types[pk].translation_key)
+        return awards.filter(award_type=self.award_types[pk])
 
     def filter_picked(self, awards, name, slug):
         return awards.filter(**{name: self.offered[name][slug]})

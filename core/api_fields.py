@@ -54,27 +54,6 @@ def page_link(page, context, **extra):
     return data
 
 
-def in_page_locales(objects, pages):
-    """Translatable snippets (fields, award types) as readers of each page's language see them.
-
-    Returns ``get(obj, page)``: the translation of ``obj`` in ``page``'s locale where there is one,
-    else ``obj`` itself. One query at most, none when every object is already in its page's locale.
-    """
-    found = {(obj.translation_key, obj.locale_id): obj for obj in objects}
-    wanted = {(obj.translation_key, page.locale_id) for obj in objects for page in pages}
-    if objects and not wanted <= found.keys():
-        model = type(objects[0])
-        keys = {key for key, _locale in wanted}
-        locales = {locale for _key, locale in wanted}
-        for other in model.objects.filter(translation_key__in=keys, locale_id__in=locales):
-            found[(other.translation_key, other.locale_id)] = other
-
-    def get(obj, page):
-        return found.get((obj.translation_key, page.locale_id), obj)
-
-    return get
-
-
 class MainImageRenditionField(ImageRenditionField):
     """A rendition of the page's main image, with the page's own alt text; ``null`` without an image."""
 

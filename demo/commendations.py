@@ -132,7 +132,7 @@ def _live_stories(unit_slug, **filters):
 
 
 def _nominations(board, tally):
-    fields = {field.slug: field for field in Field.objects.filter(locale__language_code="vi")}
+    fields = {field.slug: field for field in Field.objects.all()}
     units = {unit.slug: unit for unit in Unit.objects.filter(slug__in={n[2] for n in NOMINATIONS})}
     made = {}
     for name, kind, unit_slug, address, field_slug, achievements, nominator, status in NOMINATIONS:
@@ -160,7 +160,7 @@ def _nominations(board, tally):
 
 
 def _award(name):
-    return AwardType.objects.get(name=name, locale__language_code="vi")
+    return AwardType.objects.get(name=name)
 
 
 def _propose(user, proposing_unit, award_type, reason, days_ago, today, story=None, nomination=None):

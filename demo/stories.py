@@ -95,8 +95,8 @@ def ensure_stories(plan, campaigns, images, users, tally, progress=iter):
     sections = sections_by_unit()
     found = existing_stories(index)
     titles = {page.title for page in found.values()}
-    fields = {field.slug: field for field in Field.objects.filter(locale__language_code="vi")}
-    award_types = {award.name: award for award in AwardType.objects.filter(locale__language_code="vi")}
+    fields = {field.slug: field for field in Field.objects.all()}
+    award_types = {award.name: award for award in AwardType.objects.all()}
     writer = StoryWriter(Locale.objects.get(language_code="vi"))
     pages, unpublished = {}, []
     for number, story in enumerate(progress(plan)):

@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.db.models import F, Prefetch, prefetch_related_objects
 from wagtail.api.utils import get_full_url
 
-from core.api_fields import PageField, in_page_locales, page_link
+from core.api_fields import PageField, page_link
 
 
 class UnitField(PageField):
@@ -23,9 +23,7 @@ class UnitField(PageField):
         if not page.unit_id:
             return None
         unit = page.unit
-        name_in = getattr(unit, "name_in", None)
-        name = name_in(page.locale.language_code) if name_in else unit.name
-        return {"slug": unit.slug, "name": name, "kind": unit.kind}
+        return {"slug": unit.slug, "name": unit.name_in(page.locale.language_code), "kind": unit.kind}
 
     def prefetch(self, pages, view):
         prefetch_related_objects(pages, "unit", "locale")
@@ -34,17 +32,11 @@ class UnitField(PageField):
 class FieldsField(PageField):
     """The sectors the story belongs to, named in the page's language: ``[{"slug", "name"}]``."""
 
-    def prefetch(self, pages, view):
-        prefetch_related_objects(pages, "fields")
-        fields = [field for page in pages for field in page.fields.all()]
-        localize = in_page_locales(fields, pages)
-        for page in pages:
-            page._api_fields = [localize(field, page) for field in page.fields.all()]
+    lookups = ("fields", "locale")
 
     def to_representation(self, page):
-        if not hasattr(page, "_api_fields"):
-            self.prefetch([page], None)
-        return [{"slug": field.slug, "name": field.name} for field in page._api_fields]
+        language = page.locale.language_code
+        return [{"slug": field.slug, "name": field.name_in(language)} for field in page.fields.all()]
 
 
 class AwardsField(PageField):
@@ -55,25 +47,22 @@ class AwardsField(PageField):
             return
         # ExemplarAward, through the reverse relation: the models import this module.
         awards = pages[0]._meta.get_field("awards").related_model.objects.select_related("award_type")
-        prefetch_related_objects(pages, Prefetch("awards", queryset=awards))
-        awards = [award for page in pages for award in page.awards.all()]
-        localize = in_page_locales([award.award_type for award in awards], pages)
-        for page in pages:
-            page._api_awards = [(award, localize(award.award_type, page)) for award in page.awards.all()]
+        prefetch_related_objects(pages, Prefetch("awards", queryset=awards), "locale")
 
     def to_representation(self, page):
-        if not hasattr(page, "_api_awards"):
+        if "awards" not in getattr(page, "_prefetched_objects_cache", {}):
             self.prefetch([page], None)
+        language = page.locale.language_code
         return [
             {
-                "award_type": award_type.name,
-                "category": award_type.category,
-                "level": award_type.level,
+                "award_type": award.award_type.name_in(language),
+                "category": award.award_type.category,
+                "level": award.award_type.level,
                 "year": award.year,
                 "awarded_by": award.awarded_by,
                 "decision_number": award.decision_number,
             }
-            for award, award_type in page._api_awards
+            for award in page.awards.all()
         ]
 
 

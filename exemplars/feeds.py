@@ -1,8 +1,7 @@
 """The feeds of the stories: all of them, a field's, a unit's (URLs in exemplars/feed_urls.py).
 
-A field is looked up by slug in the active locale, a unit (not translatable) by its slug. Stories
-match a field through its translation key, so a translated story still linked to the Vietnamese
-field is found. What every feed shares (the items, the enclosure, the URL converters) is in
+A field and a unit are looked up by their slug, the same in every language, and named in the
+reader's (core/names.py). What every feed shares (the items, the enclosure, the URL converters) is in
 core/feeds.py.
 """
 
@@ -53,15 +52,6 @@ class StoryFeed(PageFeed):
 
     def prepare(self, pages):
         super().prepare(pages)
-        # Fields in the reader's language where translated; stories may still link the original.
-        keys = {field.translation_key for page in pages for field in page.fields.all()}
-        self.field_names = {}
-        if keys:
-            self.field_names = dict(
-                Field.objects.filter(locale=self.locale, translation_key__in=keys).values_list(
-                    "translation_key", "name"
-                )
-            )
         self.replicated = self.replication_counts(pages)
 
     def replication_counts(self, pages):
@@ -90,7 +80,7 @@ class StoryFeed(PageFeed):
 
     def item_categories(self, page):
         names = [unit_name(page.unit)]
-        names += [self.field_names.get(field.translation_key, field.name) for field in page.fields.all()]
+        names += [field.localized_name for field in page.fields.all()]
         if self.replicated.get(page.pk):
             names.append(gettext("Replicated"))
         return [name for name in names if name]
@@ -100,20 +90,19 @@ class FieldFeed(StoryFeed):
     url_name = "feed_field"
 
     def lookup(self, slug):
-        return Field.objects.get(slug=slug, locale=self.locale)
+        return Field.objects.get(slug=slug)
 
     def title(self, field):
-        return gettext("Stories in %(field)s") % {"field": field.name}
+        return gettext("Stories in %(field)s") % {"field": field.localized_name}
 
     def description(self, field):
-        return gettext("The latest exemplar stories in the field %(field)s.") % {"field": field.name}
+        return gettext("The latest exemplar stories in the field %(field)s.") % {"field": field.localized_name}
 
     def link(self, field):
         return self.index_url({"field": field.slug})
 
     def stories(self, field):
-        in_field = ExemplarPage.objects.filter(fields__translation_key=field.translation_key).values("pk")
-        return super().stories(field).filter(pk__in=in_field)
+        return super().stories(field).filter(fields=field)
 
 
 class UnitFeed(StoryFeed):

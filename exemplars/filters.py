@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
-from core.translatable import offered_in
+from core.names import shown_name
 from exemplars.models.taxonomy import ExemplarKind, Field, SubjectKind
 from units.models import Unit
 
@@ -31,8 +31,8 @@ def campaign_queryset(request):
 
 
 def field_queryset(request):
-    # The fields in the reader's language, and the Vietnamese ones not translated into it yet.
-    return offered_in(Field.objects.all(), Locale.get_active())
+    # One row per field in every language; readers see its name in theirs (core/names.py).
+    return Field.objects.all()
 
 
 def picked_by_slug(label, empty_label, field_name=None):
@@ -95,18 +95,12 @@ class ExemplarFilter(django_filters.FilterSet):
         self.offered = {}  # {field_name: {slug: object}}, for filter_picked
         for name, objects in lists.items():
             filter_ = self.filters[name]
-            # Labelled as a ModelChoiceField labels them; the queryset keeps its rows for by_slug.
-            filter_.extra["choices"] = [(obj.slug, str(obj)) for obj in objects]
+            # Labelled in the reader's language; the queryset keeps its rows for by_slug.
+            filter_.extra["choices"] = [(obj.slug, shown_name(obj)) for obj in objects]
             self.offered[filter_.field_name] = by_slug(objects)
 
     def filter_picked(self, stories, name, slug):
-        picked = self.offered[name][slug]
-        if name == "fields":
-            # A translated story links the Vietnamese fields (core/translatable.py): any version matches.
-            # A subquery, so a story linking two versions of the field is listed once.
-            in_field = stories.model.objects.filter(fields__translation_key=picked.translation_key)
-            return stories.filter(pk__in=in_field.values("pk"))
-        return stories.filter(**{name: picked})
+        return stories.filter(**{name: self.offered[name][slug]})
 
     def filter_replicated(self, stories, name, value):
         """Stories with a live, public replication record in their language (of any of their

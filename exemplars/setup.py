@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import yaml
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from core.names import seed_names
 from core.seeding import upsert
 from core.skeleton import SkeletonPage
 from core.text import nfc
@@ -31,24 +30,19 @@ def _read(name):
 
 
 def load_fields(tally):
-    locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     for order, item in enumerate(_read("fields.yaml")):
-        upsert(
-            Field,
-            {"slug": item["slug"], "locale": locale},
-            {"name": nfc(item["name"]).strip(), "sort_order": order},
-            tally,
-            "fields",
+        field = upsert(
+            Field, {"slug": item["slug"]}, {"name": nfc(item["name"]).strip(), "sort_order": order}, tally, "fields"
         )
+        seed_names(field, item)
 
 
 def load_award_types(tally):
-    locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     for order, item in enumerate(_read("award-types.yaml")):
         who = item["who"]
-        upsert(
+        award_type = upsert(
             AwardType,
-            {"name": nfc(item["name"]).strip(), "locale": locale},
+            {"name": nfc(item["name"]).strip()},
             {
                 "category": item["category"],
                 "level": item["level"],
@@ -60,6 +54,7 @@ def load_award_types(tally):
             tally,
             "award types",
         )
+        seed_names(award_type, item)
 
 
 def ensure_sections(tally):

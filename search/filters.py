@@ -5,25 +5,31 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.names import NameChoiceField
 from exemplars.filters import field_queryset, year_choices
 from exemplars.models import SubjectKind
 from search.models import ContentKind, SearchEntry
 from units.models import Unit
 
 
+class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+    """Fields and units named in the reader's language (core/names.py)."""
+
+    field_class = NameChoiceField
+
+
 class SearchFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=pgettext_lazy("search content kind", "Content"), choices=ContentKind.choices, empty_label=_("Everything")
     )
-    field = django_filters.ModelChoiceFilter(
+    field = NamedChoiceFilter(
         label=pgettext_lazy("sector of life", "Field"),
         field_name="fields",
         to_field_name="slug",
         queryset=field_queryset,
         empty_label=_("All fields"),
-        method="filter_field",
     )
-    unit = django_filters.ModelChoiceFilter(
+    unit = NamedChoiceFilter(
         label=_("Unit"), to_field_name="slug", queryset=Unit.objects.contributing(), empty_label=_("All units")
     )
     year = django_filters.ChoiceFilter(
@@ -32,11 +38,6 @@ class SearchFilter(django_filters.FilterSet):
     subject_kind = django_filters.ChoiceFilter(
         label=_("Subject"), choices=SubjectKind.choices, empty_label=_("Everyone")
     )
-
-    def filter_field(self, entries, name, field):
-        # Entries link the Vietnamese fields of translated stories: any version of the field matches.
-        matching = SearchEntry.objects.filter(fields__translation_key=field.translation_key)
-        return entries.filter(pk__in=matching.values("pk"))
 
     class Meta:
         model = SearchEntry

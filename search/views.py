@@ -11,16 +11,32 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core.names import name_column
 from core.pages import in_given_order
 from core.pagination import paginate
 from core.visibility import visible_q
-from exemplars.filters import field_queryset
 from exemplars.models import SubjectKind
 from search.filters import SearchFilter
 from search.models import ContentKind
 from search.query import clean_query, search_entries
 
 FACETS = ["kind", "field", "unit", "year", "subject_kind"]
+
+
+def _named_facet(queryset, relation):
+    """[(slug, name in the reader's language, count)] for the units or fields of ``queryset``,
+    most entries first. An inner join (``isnull=False``) rather than ``exclude(...=None)``, whose
+    anti-join scans the whole index: the same groups, since an entry without one belongs to none."""
+    column = name_column()
+    names = [f"{relation}__name"] + ([f"{relation}__{column}"] if column != "name" else [])
+    rows = (
+        queryset.filter(**{f"{relation}__isnull": False})
+        .values(f"{relation}__slug", *names)
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    shown = [(row[f"{relation}__slug"], row[names[-1]] or row[names[0]], row["n"]) for row in rows]
+    return sorted(shown, key=lambda value: (-value[2], value[1]))
 
 
 def _facet_values(queryset, facet):
@@ -35,30 +51,8 @@ def _facet_values(queryset, facet):
         return [
             (row["subject_kind"], labels.get(row["subject_kind"]), row["n"]) for row in rows.order_by("subject_kind")
         ]
-    if facet == "unit":
-        rows = (
-            queryset.exclude(unit=None)
-            .values("unit__slug", "unit__name")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n", "unit__name")
-        )
-        return [(row["unit__slug"], row["unit__name"], row["n"]) for row in rows]
-    if facet == "field":
-        # An inner join on the fields rather than exclude(fields=None), whose anti-join scans the
-        # whole index: the same groups, since an entry without fields belongs to none of them.
-        # Grouped by translation key and named in the reader's language: entries keep the
-        # Vietnamese fields a translated story links (core/translatable.py).
-        rows = (
-            queryset.filter(fields__isnull=False)
-            .values("fields__translation_key")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n")
-        )
-        offered = {field.translation_key: field for field in field_queryset(None)}
-        shown = [(offered.get(row["fields__translation_key"]), row["n"]) for row in rows]
-        return sorted(
-            [(field.slug, field.name, n) for field, n in shown if field is not None], key=lambda v: (-v[2], v[1])
-        )
+    if facet in ("unit", "field"):
+        return _named_facet(queryset, "unit" if facet == "unit" else "fields")
     tz = timezone.get_current_timezone()
     rows = (
         queryset.exclude(published_at=None)

@@ -1,5 +1,4 @@
 import django_filters
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -9,14 +8,12 @@ from submissions.models import DifficultyReport, Nomination, NominationStatus, R
 from units.models import Unit
 
 
-def _fields(request):
-    return Field.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-
-
 class NominationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=NominationStatus.choices)
     unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
-    field = django_filters.ModelChoiceFilter(label=pgettext_lazy("sector of life", "Field"), queryset=_fields)
+    field = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("sector of life", "Field"), queryset=Field.objects.all()
+    )
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
 
     class Meta:

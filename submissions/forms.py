@@ -4,11 +4,10 @@ assistive technology."""
 import re
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.models import Locale
 
+from core.names import NameChoiceField
 from core.text import multiline, nfc, single_line
 from exemplars.models import Field
 from submissions.models import LONG_TEXT_LENGTH, DifficultyReport, Nomination
@@ -18,13 +17,6 @@ HONEYPOT_FIELD = "website"
 # Digits with the separators people write (0299 3 821 234, +84 299 3821234); 8 to 15 digits.
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ().-]+$")
 CONTACT_NEEDED = _("Please give a phone number or an email so the Board can contact you.")
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    """The province's units by their name in the reader's language."""
-
-    def label_from_instance(self, obj):
-        return obj.localized_name
 
 
 class PublicSubmissionForm(forms.ModelForm):
@@ -115,19 +107,17 @@ def _units():
 
 
 def _fields():
-    """The fields in the reader's language, or in Vietnamese where they are not translated."""
-    active = Field.objects.filter(locale=Locale.get_active())
-    return active if active.exists() else Field.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return Field.objects.all()
 
 
 class NominationForm(PublicSubmissionForm):
-    unit = UnitChoiceField(
+    unit = NameChoiceField(
         label=_("Unit"),
         queryset=Unit.objects.none(),
         required=False,
         help_text=_("The district, department or organisation the nominee belongs to, if you know it."),
     )
-    field = forms.ModelChoiceField(
+    field = NameChoiceField(
         label=pgettext_lazy("sector of life", "Field"), queryset=Field.objects.none(), required=False
     )
     achievements = forms.CharField(
@@ -183,16 +173,9 @@ class NominationForm(PublicSubmissionForm):
     def clean_nominator_phone(self):
         return self.clean_phone_value(self.cleaned_data.get("nominator_phone"))
 
-    def clean_field(self):
-        # Stories file fields in Vietnamese; keep the Board's lists in one language.
-        field = self.cleaned_data.get("field")
-        if field is None:
-            return None
-        return field.get_translation_or_none(Locale.get_default()) or field
-
 
 class DifficultyReportForm(PublicSubmissionForm):
-    unit = UnitChoiceField(label=_("Your unit"), queryset=Unit.objects.none())
+    unit = NameChoiceField(label=_("Your unit"), queryset=Unit.objects.none())
     either_of = (("phone", "email", CONTACT_NEEDED),)
     description = forms.CharField(
         label=_("The difficulty"),

@@ -29,7 +29,7 @@ from wagtail.rich_text import RichText
 
 from core.mail import unique_addresses
 from core.text import multiline, nfc, single_line, slugify_vi
-from exemplars.models import ExemplarPage, Field, UnitSectionPage
+from exemplars.models import ExemplarPage, UnitSectionPage
 from submissions.models import Nomination, NominationStatus
 from units.models import Unit
 from units.page_permissions import may_add_page_type
@@ -121,13 +121,8 @@ def body_of(text):
 
 
 def story_field(nomination):
-    """The nomination's field in the default locale (a reader of another language chose its translation)."""
-    field = nomination.field
-    if field is None:
-        return None
-    return Field.objects.filter(
-        translation_key=field.translation_key, locale__language_code=settings.LANGUAGE_CODE
-    ).first()
+    """The nomination's field (one row per field in every language: core/names.py)."""
+    return nomination.field
 
 
 def free_slug(section, title):

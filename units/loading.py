@@ -7,6 +7,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.names import seed_names
 from core.seeding import upsert
 from core.text import nfc
 from units.models import EmulationBloc, QuotaRule, Unit, UnitKind
@@ -102,6 +103,7 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
             tally,
             "emulation blocs",
         )
+        seed_names(bloc_by_slug[bloc["slug"]], bloc)
     by_slug = {}
     for unit in units:
         emails = unit.get("contact_emails") or []
@@ -110,8 +112,6 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
         values = {
             "name": _text(unit["name"]),
             "short_name": _text(unit.get("short_name", "")),
-            "name_en": _text(unit.get("name_en", "")),
-            "name_km": _text(unit.get("name_km", "")),
             "kind": unit["kind"],
             "bloc": bloc_by_slug.get(unit.get("bloc")),
             "contact_emails": "\n".join(_text(e) for e in emails),
@@ -119,7 +119,7 @@ def load_units(path=DEFAULT_UNITS_FILE, tally=None):
             "active_until": _date(unit.get("active_until"), unit["slug"]),
         }
         try:
-            by_slug[unit["slug"]] = upsert(Unit, {"slug": unit["slug"]}, values, tally, "units")
+            by_slug[unit["slug"]] = seed_names(upsert(Unit, {"slug": unit["slug"]}, values, tally, "units"), unit)
         except ValidationError as error:
             raise UnitsFileError(f"unit {unit['slug']}: {'; '.join(error.messages)}") from None
     # Successors may point forward in the file, so they are linked once every unit exists.

@@ -11,7 +11,6 @@ The page types live in the apps above this one; their classes say where they sta
 through the app registry.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -96,10 +95,6 @@ UNIT_ROLES = {
 }
 CONTRIBUTING_ROLES = [Role.CONTRIBUTOR, Role.APPROVER]
 TRANSLATOR_LANGUAGES = {Role.TRANSLATOR_KM: "km", Role.TRANSLATOR_EN: "en"}
-# On the translatable snippets that declare ``translated_by_translators`` (fields, award types):
-# wagtail-localize's translation editor asks for "change" on the model; which rows a translator may
-# change (those in their language) is held by units.translation_admin.
-TRANSLATOR_SNIPPET_ACTIONS = ("view", "change")
 
 
 def roles_for_unit(unit):
@@ -203,31 +198,12 @@ def ensure_site_roles(tally):
             for page in model.objects.filter(locale__language_code=language):
                 _grant_pages(group, page, TRANSLATOR_PAGE_PERMISSIONS)
         _grant_collection(group, Collection.get_first_root_node(), [("wagtailimages", "choose_image")])
-        for model in snippets_translated_by_translators():
-            opts = model._meta
-            group.permissions.add(
-                *[_permission(opts.app_label, f"{action}_{opts.model_name}") for action in TRANSLATOR_SNIPPET_ACTIONS]
-            )
-
-
-def snippets_translated_by_translators():
-    """The models (not pages) whose class sets ``translated_by_translators``, found through the app registry."""
-    return [model for model in apps.get_models() if getattr(model, "translated_by_translators", False)]
 
 
 def translator_languages(user):
     """The languages ``user`` translates into, through their translator groups."""
     roles = cached_roles_of(user)
     return {language for role, language in TRANSLATOR_LANGUAGES.items() if role in roles}
-
-
-def may_change_in_language(user, language_code):
-    """Whether ``user``'s rights on a translatable snippet reach its rows in ``language_code``: a
-    translator's reach their own language only; the Board's and a superuser's every language."""
-    if user.is_superuser or Role.BOARD in cached_roles_of(user):
-        return True
-    languages = translator_languages(user)
-    return not languages or language_code in languages
 
 
 def board_group():

@@ -23,7 +23,6 @@ from wagtail_localize.tasks import background
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from units.roles import may_change_in_language
 from units.translation_rules import may_be_translated, translation_refusal
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -100,18 +99,6 @@ def register_translation_urls():
         path("localize/submit/page/<int:page_id>/", SubmitPublicPageTranslationView.as_view()),
         path("localize/update/<int:translation_source_id>/", UpdatePublicTranslationsView.as_view()),
     ]
-
-
-@hooks.register("before_edit_snippet", order=-1)
-def translators_edit_their_language_only(request, instance):
-    """A translator holds "change" on the fields and award types (units.roles) to translate them
-    with wagtail-localize, whose editor opens from the snippet's edit view: ahead of it, a row in
-    another language (the Vietnamese source, or the other translators') is refused."""
-    if not getattr(type(instance), "translated_by_translators", False):
-        return None
-    if not may_change_in_language(request.user, instance.locale.language_code):
-        raise PermissionDenied
-    return None
 
 
 def translation_buttons(page, user, next_url=None, view_name=None):

@@ -6,8 +6,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin_search import FoldedSearchIndexView
 
 # These modules are imported for the hooks they register: the page chooser's filter, the document
-# serve check, wagtail-localize's entry points and the editor's guide with its help menu.
-from units import guide, page_visibility, private_documents, translation_admin  # noqa: F401
+# serve check, wagtail-localize's entry points, the names in other languages and the editor's guide.
+from units import guide, names_admin, page_visibility, private_documents, translation_admin  # noqa: F401
 from units.filters import QuotaRuleFilterSet, UnitFilterSet
 from units.models import EmulationBloc, QuotaRule, Unit
 from units.quota_admin import QuotaRuleCreateView, QuotaRuleIndexView, refuse_deleting_rules_in_effect

@@ -1,7 +1,6 @@
 """The filters of the proposals' listing: status, award type, level, proposing unit and year."""
 
 import django_filters
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -13,17 +12,13 @@ from units.models import Unit
 FIRST_YEAR = 2019  # the plan's year
 
 
-def _award_types(request):
-    return AwardType.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-
-
 def _years():
     return [(year, str(year)) for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
 
 
 class ProposalFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)
-    award_type = django_filters.ModelChoiceFilter(label=_("Award proposed"), queryset=_award_types)
+    award_type = django_filters.ModelChoiceFilter(label=_("Award proposed"), queryset=AwardType.objects.all())
     level = django_filters.ChoiceFilter(label=_("Level"), choices=AwardLevel.choices)
     proposing_unit = django_filters.ModelChoiceFilter(label=_("Proposing unit"), queryset=Unit.objects.all())
     # A list of years, not a number: whatever is typed in the address, a year or nothing.

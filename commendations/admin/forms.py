@@ -6,7 +6,6 @@ nomination; documents are those the user may choose in the document library.
 """
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -35,10 +34,9 @@ class ProposalForm(WagtailAdminModelForm):
         units = Unit.objects.all() if is_board(user) else Unit.objects.filter(pk__in=approved_unit_ids(user))
         self.fields["proposing_unit"].widget = forms.Select()
         self.fields["proposing_unit"].queryset = units
-        # A list too: the snippet chooser pages through every language's award types, unsearchable,
-        # and the form takes only those in the site's language.
+        # A list too: the snippet chooser pages through the award types, unsearchable.
         self.fields["award_type"].widget = forms.Select()
-        self.fields["award_type"].queryset = AwardType.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        self.fields["award_type"].queryset = AwardType.objects.all()
         self._narrow_documents(user)
 
     def _narrow_sources(self, user):

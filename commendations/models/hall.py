@@ -14,7 +14,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from commendations.hall_filters import HallOfHonourFilter
-from core.api_fields import in_page_locales
 from core.pages import IndexPage
 from core.pagination import paginate
 from exemplars.models import AwardLevel, ExemplarAward, ExemplarPage
@@ -51,7 +50,7 @@ class HallOfHonourPage(NewsroomPagePermissions, IndexPage):
         return ExemplarAward.objects.filter(page__in=stories.values("pk"))
 
     def filterset(self, request):
-        return HallOfHonourFilter(request.GET or None, queryset=self.awards(), request=request, page=self)
+        return HallOfHonourFilter(request.GET or None, queryset=self.awards(), request=request)
 
     def serve(self, request, *args, **kwargs):
         filterset = self.filterset(request)
@@ -74,11 +73,7 @@ class HallOfHonourPage(NewsroomPagePermissions, IndexPage):
         return context
 
     def grouped(self, awards):
-        """``[(level label, [(year, [award, …]), …]), …]``, each award with ``shown_type``, its
-        award type in the page's language."""
-        localize = in_page_locales([award.award_type for award in awards], [self])
-        for award in awards:
-            award.shown_type = localize(award.award_type, self)
+        """``[(level label, [(year, [award, …]), …]), …]``."""
         labels = dict(AwardLevel.choices)
         levels = []
         for level, in_level in groupby(awards, key=lambda award: award.award_type.level):

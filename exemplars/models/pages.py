@@ -332,6 +332,8 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
     def search_document(self):
         fields = list(self.fields.all())
         unit = self.unit if self.unit_id else None
+        # Readers search in the page's language: the unit and fields by their names in it.
+        language = self.locale.language_code
         return SearchDocument(
             kind="story",
             title=self.title,
@@ -341,8 +343,8 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
                     self.subject_name,
                     self.position,
                     self.locality,
-                    unit.name if unit else "",
-                    " ".join(f.name for f in fields),
+                    unit.name_in(language) if unit else "",
+                    " ".join(f.name_in(language) for f in fields),
                     stream_text(self.body),
                 ]
             ),

@@ -4,31 +4,34 @@ of the 2022 Law on Emulation and Commendation."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import TranslatableMixin
 
+from core.names import NamedInLanguages
 from core.text import slugify_vi
 
 
-class Field(TranslatableMixin, models.Model):
-    """A sector of life a story belongs to (lĩnh vực)."""
+class Field(NamedInLanguages):
+    """A sector of life a story belongs to (lĩnh vực), named for readers of every language (core.names)."""
 
     # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
     invalidates_page_cache = True
-    # Translators translate it into their language in the admin (units.roles, units.translation_admin).
-    translated_by_translators = True
 
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_en")]),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("field")
         verbose_name_plural = _("fields")
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
@@ -71,13 +74,12 @@ class AwardLevel(models.TextChoices):
     GRASSROOTS = "grassroots", _("Grassroots")
 
 
-class AwardType(TranslatableMixin, models.Model):
-    """An honour an exemplar can receive, as the 2022 Law lists them."""
+class AwardType(NamedInLanguages):
+    """An honour an exemplar can receive, as the 2022 Law lists them, named for readers of every
+    language (core.names)."""
 
     # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
     invalidates_page_cache = True
-    # Translators translate it into their language in the admin (units.roles, units.translation_admin).
-    translated_by_translators = True
 
     name = models.CharField(_("name"), max_length=255)
     category = models.CharField(_("category"), max_length=40, choices=AwardCategory.choices)
@@ -89,12 +91,13 @@ class AwardType(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_en")]),
         FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("for_individuals"), FieldPanel("for_collectives"), FieldPanel("for_households")]),
         FieldPanel("sort_order"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("award type")
         verbose_name_plural = _("award types")

@@ -28,7 +28,7 @@ def page_cache(settings):
 @pytest.fixture
 def story(section):
     page = ExemplarPageFactory(parent=section, title=OLD_TITLE, slug="thach-sa-ruone", first_published_at=at(2020, 6))
-    page.fields.set([Field.objects.get(slug="y-duc", locale__language_code="vi")])
+    page.fields.set([Field.objects.get(slug="y-duc")])
     return published(page)
 
 
@@ -162,7 +162,7 @@ def test_deleting_a_story_removes_it_at_once(page_cache, reader, story, section,
 
 @pytest.mark.django_db
 def test_renaming_a_field_shows_on_the_cached_story_at_once(page_cache, reader, story):
-    field = Field.objects.get(slug="y-duc", locale__language_code="vi")
+    field = Field.objects.get(slug="y-duc")
     old_name = field.name
     assert old_name in get(reader, story.url).content.decode()
 

@@ -27,12 +27,11 @@ def test_every_column_of_the_listing_is_headed_in_vietnamese(client, staff, stor
     assert proposal.get_level_display() in html
 
 
-def test_the_award_is_chosen_from_a_list_of_the_award_types_in_vietnamese(client, staff, story, merit):
+def test_the_award_is_chosen_from_a_list_of_the_award_types(client, staff, story, merit):
     client.force_login(staff["board"])
     response = client.get(reverse("commendation_proposals:add"), {"story": story.pk})
     html = response.content.decode()
     select = re.search(r'<select name="award_type".*?</select>', html, re.S)
     assert select is not None
     offered = {int(pk) for pk in re.findall(r'<option value="([0-9]+)"', select.group(0))}
-    vietnamese = set(AwardType.objects.filter(locale__language_code="vi").values_list("pk", flat=True))
-    assert merit.pk in offered and offered == vietnamese
+    assert merit.pk in offered and offered == set(AwardType.objects.values_list("pk", flat=True))

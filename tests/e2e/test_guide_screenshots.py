@@ -57,7 +57,7 @@ def shots_by_role():
             "translator-km",
             "nguoi-dich",
             [
-                ("nguoi-dich-linh-vuc", reverse("wagtailsnippets_exemplars_field:list") + "?locale=vi"),
+                ("nguoi-dich-ten-goi", reverse("names_in_languages")),
                 ("nguoi-dich-trang-tong-quan", "/admin/"),
             ],
         ),

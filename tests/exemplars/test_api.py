@@ -23,7 +23,7 @@ def section_of(unit_slug):
 
 def story(unit_slug, title, when, field_slugs=(), **kwargs):
     page = ExemplarPageFactory(parent=section_of(unit_slug), title=title, first_published_at=when, **kwargs)
-    page.fields.set(Field.objects.filter(slug__in=field_slugs, locale__language_code="vi"))
+    page.fields.set(Field.objects.filter(slug__in=field_slugs))
     return published(page)
 
 
@@ -197,7 +197,7 @@ def full_story(newsroom, media_root):
             ),
         ],
     )
-    page.fields.set(Field.objects.filter(slug__in=["ho-gia-dinh-san-xuat-gioi", "y-duc"], locale__language_code="vi"))
+    page.fields.set(Field.objects.filter(slug__in=["ho-gia-dinh-san-xuat-gioi", "y-duc"]))
     ExemplarAward.objects.create(
         page=page,
         award_type=AwardType.objects.get(name="Bằng khen của Chủ tịch UBND tỉnh"),
@@ -324,18 +324,16 @@ def test_translations_are_listed_with_absolute_urls(client, full_story):
 @pytest.mark.django_db
 def test_fields_and_award_types_are_named_in_the_pages_language(client, full_story):
     en = Locale.objects.get(language_code="en")
-    medical_ethics = Field.objects.get(slug="y-duc", locale__language_code="vi").copy_for_translation(en)
-    medical_ethics.name = "Medical ethics"
-    medical_ethics.save()
-    award_type = AwardType.objects.get(name="Bằng khen của Chủ tịch UBND tỉnh").copy_for_translation(en)
-    award_type.name = "Certificate of merit of the Chairman of the Provincial People's Committee"
+    Field.objects.filter(slug="ho-gia-dinh-san-xuat-gioi").update(name_en="")  # falls back to Vietnamese
+    award_type = AwardType.objects.get(name="Bằng khen của Chủ tịch UBND tỉnh")
+    award_type.name_en = "Certificate of merit of the Chairman of the Provincial People's Committee"
     award_type.save()
     english = published(full_story.copy_for_translation(en, copy_parents=True))
 
     data = client.get(f"{API}{english.pk}/").json()
     assert {"slug": "y-duc", "name": "Medical ethics"} in data["fields"]
     assert {"slug": "ho-gia-dinh-san-xuat-gioi", "name": "Hộ gia đình sản xuất giỏi"} in data["fields"]
-    assert data["awards"][0]["award_type"] == award_type.name
+    assert data["awards"][0]["award_type"] == award_type.name_en
     assert data["unit"]["slug"] == "huyen-ke-sach"
     (item,) = get(client, type=STORY, field="y-duc", locale="en", fields="fields").json()["items"]
     assert item["id"] == english.pk

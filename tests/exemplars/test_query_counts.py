@@ -22,8 +22,8 @@ def count_queries(client, url, params=None):
 
 def story_with(section, related_pool, n_awards, n_fields, n_related, title, n_events=1):
     story = ExemplarPageFactory(parent=section, title=title, first_published_at=at(2021, 3))
-    story.fields.set(Field.objects.filter(locale__language_code="vi")[:n_fields])
-    award_type = AwardType.objects.filter(locale__language_code="vi", for_individuals=True).first()
+    story.fields.set(Field.objects.all()[:n_fields])
+    award_type = AwardType.objects.filter(for_individuals=True).first()
     for year in range(2015, 2015 + n_awards):
         ExemplarAward.objects.create(page=story, award_type=award_type, year=year, awarded_by="UBND tỉnh Sóc Trăng")
     for other in related_pool[:n_related]:
@@ -58,8 +58,8 @@ def test_story_page_costs_the_same_with_one_or_many_awards_fields_and_related_st
 
 @pytest.mark.django_db
 def test_listing_filtered_by_field_unit_and_year_costs_the_same_for_3_and_40_matches(client, exemplar_index, section):
-    field = Field.objects.get(slug="san-xuat-kinh-doanh", locale__language_code="vi")
-    other_field = Field.objects.get(slug="y-duc", locale__language_code="vi")
+    field = Field.objects.get(slug="san-xuat-kinh-doanh")
+    other_field = Field.objects.get(slug="y-duc")
 
     def add(start, n):
         for i in range(start, start + n):
@@ -92,7 +92,7 @@ def test_choosing_a_field_unit_and_campaign_costs_no_more_queries_than_the_whole
 
     campaigns = CampaignIndexPage.objects.filter(locale__language_code="vi").get()
     campaign = published(CampaignPageFactory(parent=campaigns, slug="nong-thon-moi"))
-    field = Field.objects.get(slug="y-duc", locale__language_code="vi")
+    field = Field.objects.get(slug="y-duc")
     for i in range(3):
         story = ExemplarPageFactory(parent=section, title=f"Thầy thuốc giỏi {i}", first_published_at=at(2022, 5))
         story.fields.set([field])

@@ -59,7 +59,7 @@ def nomination():
         "nominee_kind": "individual",
         "unit": str(Unit.objects.get(slug="huyen-ke-sach").pk),
         "address": "ấp Phú Hữu, xã An Mỹ, huyện Kế Sách",
-        "field": str(Field.objects.filter(locale__language_code="vi").first().pk),
+        "field": str(Field.objects.all().first().pk),
         "achievements": "Chuyển hai công ruộng sang mô hình lúa - tôm, hướng dẫn 15 hộ trong ấp làm theo.",
         "nominator_name": "Nguyễn Văn Tâm",
         "nominator_phone": "0299 3 821 234",

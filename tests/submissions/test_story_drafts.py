@@ -79,7 +79,7 @@ def my_tu_staff(my_tu, django_user_model):
 
 @pytest.fixture
 def nomination(my_tu):
-    field = Field.objects.filter(locale__language_code="vi").first()
+    field = Field.objects.all().first()
     return Nomination.objects.create(
         nominee_name="Anh Lý Văn Sến",
         nominee_kind="individual",

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.names import NamedInLanguages
 from core.text import slugify_vi
 
 
@@ -35,8 +36,9 @@ def unit_kind_order(field="unit__kind"):
     )
 
 
-class EmulationBloc(models.Model):
-    """A group of units scored against each other every year (khối thi đua)."""
+class EmulationBloc(NamedInLanguages):
+    """A group of units scored against each other every year (khối thi đua), named for readers of
+    every language (core.names)."""
 
     # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
     invalidates_page_cache = True
@@ -46,7 +48,13 @@ class EmulationBloc(models.Model):
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_en")]),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -101,17 +109,15 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(kind__in=CONTRIBUTING_KINDS)
 
 
-class Unit(models.Model):
-    """An organisation of the province that takes part in the plan (đơn vị)."""
+class Unit(NamedInLanguages):
+    """An organisation of the province that takes part in the plan (đơn vị), named for readers of
+    every language (core.names)."""
 
     # Readers see it on public pages: saving or deleting one makes them stale (cms/cache_invalidation.py).
     invalidates_page_cache = True
 
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
-    # Unit names are proper names; these are for readers of Khmer and English where one is used.
-    name_km = models.CharField(_("name in Khmer"), max_length=255, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=255, blank=True)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -200,15 +206,6 @@ class Unit(models.Model):
         if not self.slug:
             self.slug = slugify_vi(self.name, max_length=100)
         super().save(*args, **kwargs)
-
-    def name_in(self, language_code):
-        """The unit's name for readers of ``language_code``, falling back to its Vietnamese name."""
-        return {"km": self.name_km, "en": self.name_en}.get((language_code or "")[:2]) or self.name
-
-    @property
-    def localized_name(self):
-        """The name in the active language, where one is given."""
-        return self.name_in(translation.get_language())
 
     @property
     def label(self):

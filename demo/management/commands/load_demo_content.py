@@ -94,10 +94,11 @@ class Command(BaseCommand):
             (ExemplarIndexPage, "the exemplar index"),
             (CampaignIndexPage, "the campaign index"),
             (ColumnIndexPage, "the column index"),
-            (Field, "the fields"),
-            (AwardType, "the award types"),
         ):
             if not model.objects.filter(locale__language_code="vi").exists():
+                missing.append(what)
+        for model, what in ((Field, "the fields"), (AwardType, "the award types")):
+            if not model.objects.exists():
                 missing.append(what)
         if not sections_by_unit():
             missing.append("the unit sections")
