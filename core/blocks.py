@@ -53,6 +53,26 @@ class AchievementsBlock(blocks.StructBlock):
         template = "blocks/achievements.html"
 
 
+class TableBlock(blocks.StructBlock):
+    """A table of plain text cells (a Word file's table keeps its rows and columns here).
+
+    Rows of cells rather than wagtail.contrib.table_block: wagtail-localize translates the text of
+    struct and list blocks, so a table's cells reach the translators like any other text."""
+
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+    first_row_is_header = blocks.BooleanBlock(label=_("The first row is a header"), required=False, default=True)
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.CharBlock(label=_("Cell"), required=False, max_length=2000), label=_("Row")),
+        label=_("Rows"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table.html"
+
+
 class MediaBlock(blocks.StructBlock):
     """A broadcast or a recording: uploaded audio or video, or a video from a hosting service."""
 
@@ -132,5 +152,6 @@ class StoryBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     achievements = AchievementsBlock()
+    table = TableBlock()
     media = MediaBlock()
     documents = DocumentsBlock()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
 from wagtail.rich_text import RichText
 
 
@@ -34,6 +35,7 @@ def stream_text(value):
         return " ".join(stream_text(child.value) for child in value)
     if isinstance(value, StructValue | dict):
         return " ".join(stream_text(v) for v in value.values())
-    if isinstance(value, list | tuple):
+    # A ListBlock's value (an achievements list, a table's rows) is a ListValue, not a list.
+    if isinstance(value, list | tuple | ListValue):
         return " ".join(stream_text(v) for v in value)
     return ""
