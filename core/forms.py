@@ -1,6 +1,7 @@
 """The page form every page type of ours uses (``base_form_class``): ASCII slugs, a 400 for bad stream data."""
 
 from django.core.exceptions import BadRequest, FieldDoesNotExist
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import BlockField
@@ -24,6 +25,19 @@ class NewsroomPageForm(WagtailAdminPageForm):
     without Unicode it would drop each accented letter ("ch-thch-th"). Folding the Unicode slug on
     the server keeps every letter: "chi-thach-thi".
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.mark_fields_to_fill(getattr(self.instance, "fields_to_fill", None) or {})
+
+    def mark_fields_to_fill(self, messages):
+        """Show ``messages`` (field name -> text) as errors on a form just opened: a page drafted
+        from elsewhere (a Word file, wordimport/) opens with what its writer must still add marked
+        where it goes. Nothing is validated; saving validates as usual."""
+        marks = {name: message for name, message in messages.items() if name in self.fields}
+        if marks:
+            self._errors = ErrorDict({name: self.error_class([message]) for name, message in marks.items()})
 
     def full_clean(self):
         if self.is_bound:
