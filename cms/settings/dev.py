@@ -12,3 +12,22 @@ TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks.backends.i
 EMAIL_DELIVERY_BACKEND = env_str("EMAIL_DELIVERY_BACKEND", "core.mail.SummaryConsoleBackend")
 # Template and CSS edits would otherwise hide behind the page cache; PAGE_CACHE_SECONDS=300 tries it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# `make run`'s demo logins (demo/users.py, demo_logins) sign in without the second factor, so that
+# newcomers can try each role; any other account enrols as in production, which refuses this.
+SECOND_FACTOR_EXEMPT_USERS = env_list(
+    "SECOND_FACTOR_EXEMPT_USERS",
+    [
+        "admin",
+        "kesach-contributor",
+        "kesach-approver",
+        "yte-contributor",
+        "yte-approver",
+        "board",
+        "baost-reporter",
+        "baost-editor",
+        "dai-reporter",
+        "dai-editor",
+        "translator-km",
+        "translator-en",
+    ],
+)

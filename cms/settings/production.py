@@ -64,6 +64,13 @@ if EMAIL_DELIVERY_BACKEND.rsplit(".", 1)[-1] == "QueuedEmailBackend":  # noqa: F
         "The environment variable EMAIL_DELIVERY_BACKEND must name a backend that sends (SMTP), not the queue."
     )
 
+# Every account with a publishing role proves a second factor (staffauth/policy.py): none is spared.
+if SECOND_FACTOR_EXEMPT_USERS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "The environment variable SECOND_FACTOR_EXEMPT_USERS must not be set in production: it spares the demo "
+        "logins of `make run` the second factor. Remove it."
+    )
+
 # Hashed names, and Brotli and gzip copies beside them, served by whitenoise.
 # A new dict, not an edit of base's: importing this module must never change another settings module.
 STORAGES = {
