@@ -26,6 +26,10 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    # Staff's private editorial calendar feeds for their phones (planning/feed.py): no language prefix.
+    path("", include("planning.feed_urls")),
+    # Fact-check links (factcheck/): one token is one draft, in its own language, so no prefix.
+    path("kiem-tra/", include("factcheck.urls")),
 ]
 
 if settings.SERVE_MEDIA:  # no web server in front: long-lived headers for renditions (cms/media.py)

@@ -203,6 +203,12 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
     parent_page_types = ["columns.ColumnPage"]
     subpage_types = []
 
+    # A reporter may draft an article from a Word file in a column (wordimport/): the file gives the
+    # title and the body; the summary is the reporter's to add, marked on the editor until it is.
+    word_import_asks_for = ("summary",)
+    # An outlet's planned column issue becomes a draft of this type (planning/drafting.py).
+    drafted_from_plans = True
+
     # The read-only JSON API (docs/api.md).
     api_fields = [
         APIField("summary"),

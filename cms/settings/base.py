@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "columns",
     "submissions",
     "commendations",
+    "wordimport",
+    "planning",
+    "factcheck",
     "search",
     "demo",
     "cms",
@@ -60,6 +63,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    # The staff's second factor (staffauth/): TOTP on a phone, recovery codes as static tokens.
+    "staffauth",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The task queue (email, renditions, Wagtail's own tasks) and its table, worked by manage.py db_worker.
     "django_tasks",
     "django_tasks_db",
@@ -77,10 +85,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session proved a second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     # After the language and the user are known; what runs below it is stored with a cached page.
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Staff who owe the second factor reach no admin page but its steps (staffauth/middleware.py).
+    "staffauth.middleware.SecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -342,6 +354,11 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
+# The second factor (staffauth/policy.py): the Board, approvers, outlet editors and superusers must
+# enrol, others may. Usernames listed here are spared it ("*": everyone): `make run`'s demo logins
+# (dev.py) and the test suite. Production refuses it.
+SECOND_FACTOR_EXEMPT_USERS = env_list("SECOND_FACTOR_EXEMPT_USERS")
+OTP_TOTP_ISSUER = "Gương điển hình Sóc Trăng"
 # How many reverse proxies we run in front of the site (each appends to X-Forwarded-For), and the
 # addresses the nearest one connects from ("unix": a Unix socket). The header is read only on
 # connections from those addresses: whoever reaches gunicorn directly could write it (core/client_address.py).

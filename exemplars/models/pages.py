@@ -234,6 +234,12 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
 
     parent_page_types = ["exemplars.UnitSectionPage"]
     subpage_types = []
+    # A planned story of the editorial calendar becomes a draft of this type (planning/drafting.py).
+    drafted_from_plans = True
+    # A unit may draft a story from a Word file in its section (wordimport/): the file gives the
+    # title and the body; who the story is about, the summary and the fields are the unit's to add,
+    # marked on the editor until they are.
+    word_import_asks_for = ("subject_name", "summary", "fields")
 
     # The read-only JSON API (docs/api.md); first_published_at is in every page's "meta".
     api_fields = [
