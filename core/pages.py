@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.forms import NewsroomPageForm
+from core.text import slugify_vi
 from core.visibility import NewsroomPageManager
 
 
@@ -37,3 +38,19 @@ def in_given_order(queryset, ids):
     """The objects of ``queryset`` in the order of ``ids`` (an editor's chosen order)."""
     position = {pk: i for i, pk in enumerate(ids)}
     return sorted(queryset.filter(pk__in=ids), key=lambda obj: position[obj.pk])
+
+
+def free_child_slug(parent, title, fallback, page=None, max_length=200):
+    """An ASCII slug from ``title`` (``fallback`` when it has no letters) that no other page under
+    ``parent`` has, numbered as Wagtail numbers them: -2, -3… One query. ``page``, when given, is
+    the page being named, whose own slug is not taken from it."""
+    base = slugify_vi(title, max_length=max_length) or fallback
+    siblings = parent.get_children().filter(slug__startswith=base)
+    if page is not None and page.pk:
+        siblings = siblings.exclude(pk=page.pk)
+    taken = set(siblings.values_list("slug", flat=True))
+    slug, suffix = base, 1
+    while slug in taken:
+        suffix += 1
+        slug = f"{base}-{suffix}"
+    return slug

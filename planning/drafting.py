@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
-from core.text import slugify_vi
+from core.pages import free_child_slug
 from planning.models import PlannedStory
 from units.models import UnitBoundaryPage
 from units.page_types import page_types_declaring
@@ -54,15 +54,6 @@ def parent_for(planned):
     return parent
 
 
-def _free_slug(parent, title):
-    base = slugify_vi(title, max_length=SLUG_LENGTH) or "bai-viet"
-    slug, n = base, 1
-    while not Page._slug_is_available(slug, parent):
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
 @transaction.atomic
 def make_draft(planned_id, user):
     """The draft made from the planned story ``planned_id`` (locked while it is made, so two clicks
@@ -79,7 +70,7 @@ def make_draft(planned_id, user):
     model = next(m for m in drafted_page_types() if m in type(parent).allowed_subpage_models())
     page = model(
         title=planned.title_idea,
-        slug=_free_slug(parent, planned.title_idea),
+        slug=free_child_slug(parent, planned.title_idea, "bai-viet", max_length=SLUG_LENGTH),
         live=False,
         owner=user,
         locale_id=parent.locale_id,

@@ -28,7 +28,8 @@ from wagtail.log_actions import log
 from wagtail.rich_text import RichText
 
 from core.mail import unique_addresses
-from core.text import multiline, nfc, single_line, slugify_vi
+from core.pages import free_child_slug
+from core.text import multiline, nfc, single_line
 from exemplars.models import ExemplarPage, UnitSectionPage
 from submissions.models import Nomination, NominationStatus
 from units.models import Unit
@@ -125,17 +126,6 @@ def story_field(nomination):
     return nomination.field
 
 
-def free_slug(section, title):
-    """An ASCII slug from ``title`` that no page under ``section`` has (as Wagtail numbers them: -2, -3…)."""
-    base = slugify_vi(title, max_length=200) or "guong-dien-hinh"
-    taken = set(section.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, suffix = base, 1
-    while slug in taken:
-        suffix += 1
-        slug = f"{base}-{suffix}"
-    return slug
-
-
 def _one_line(text, field_name):
     """``text`` as the story's one-line field ``field_name`` holds it: NFC, clean, not too long."""
     return nfc(single_line(text or "")).strip()[: ExemplarPage._meta.get_field(field_name).max_length]
@@ -146,7 +136,7 @@ def build_draft(nomination, section, user, title=None):
     title = nfc(single_line(title or "")).strip()[:TITLE_LENGTH] or draft_title(nomination)
     page = ExemplarPage(
         title=title,
-        slug=free_slug(section, title),
+        slug=free_child_slug(section, title, "guong-dien-hinh"),
         subject_name=_one_line(nomination.nominee_name, "subject_name"),
         subject_kind=nomination.nominee_kind,
         locality=_one_line(nomination.address, "locality"),

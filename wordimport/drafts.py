@@ -31,6 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 from wagtail.log_actions import log
 
+from core.pages import free_child_slug
 from core.text import nfc, single_line, slugify_vi
 from units.models import UnitBoundaryPage
 from units.page_permissions import may_add_page_type
@@ -134,7 +135,7 @@ def _store(parent, page_type, unit, word, uploaded, user, stored):
     }
     page = page_type(
         title=title,
-        slug=_free_slug(parent, title),
+        slug=free_child_slug(parent, title, "bai-viet"),
         body=json.dumps(_body(word.blocks, images)),
         owner=user,
         live=False,
@@ -163,17 +164,6 @@ def _log_data(record, page):
 def _file_title(name):
     stem = str(name or "").replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return nfc(single_line(stem)).strip()[:255] or _("Story from a Word file")
-
-
-def _free_slug(parent, title):
-    """An ASCII slug from ``title`` no page under ``parent`` has (numbered as Wagtail does: -2, -3…)."""
-    base = slugify_vi(title, max_length=200) or "bai-viet"
-    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, suffix = base, 1
-    while slug in taken:
-        suffix += 1
-        slug = f"{base}-{suffix}"
-    return slug
 
 
 def _upload_form(form_class, data, files, instance, collection, user):

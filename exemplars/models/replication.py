@@ -36,6 +36,7 @@ from wagtail.permissions import policy_registry
 
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.forms import NewsroomPageForm
+from core.pages import free_child_slug
 from core.text import normalize, slugify_vi
 from core.visibility import NewsroomPageManager
 from exemplars.models.pages import ExemplarPage, UnitSectionPage
@@ -96,7 +97,11 @@ class ReplicationPageForm(NewsroomPageForm):
         if not data.get("title"):
             self.add_error("title", _("Give a title, or choose the story so that it can be written."))
         elif not data.get("slug"):
-            data["slug"] = self.free_slug(slugify_vi(data["title"], max_length=200))
+            parent = self.parent_page_or_own()
+            if parent is not None:
+                data["slug"] = free_child_slug(parent, data["title"], "nhan-rong", page=self.instance)
+            else:
+                data["slug"] = slugify_vi(data["title"], max_length=200)
         return super().clean()
 
     def parent_page_or_own(self):
@@ -112,14 +117,6 @@ class ReplicationPageForm(NewsroomPageForm):
         parent = self.parent_page_or_own()
         section = UnitSectionPage.objects.filter(pk=parent.pk).select_related("unit").first() if parent else None
         return section.unit if section is not None else None
-
-    def free_slug(self, base):
-        parent = self.parent_page_or_own()
-        slug, suffix = base, 1
-        while parent is not None and not Page._slug_is_available(slug, parent, self.instance):
-            suffix += 1
-            slug = f"{base}-{suffix}"
-        return slug
 
 
 class ReplicationPage(NewsroomPagePermissions, FoldedTitle, Page):
