@@ -18,20 +18,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from commendations.models import CommendationProposal, ProposalStatus
-from units.models import Role, RoleGroup
+from units.models import Role
+from units.roles import unit_ids_in_roles
 
 OPEN_TO_THE_BOARD = frozenset({ProposalStatus.PROPOSED, ProposalStatus.SENT})
 APPROVER_ACTIONS = frozenset({"add", "change", "view"})
 
 
 def approved_unit_ids(user):
-    """The units ``user`` approves stories for, kept on the user object for the request."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if not hasattr(user, "_commendation_units"):
-        links = RoleGroup.objects.filter(group__user=user, role=Role.APPROVER)
-        user._commendation_units = frozenset(links.values_list("unit_id", flat=True))
-    return user._commendation_units
+    """The units ``user`` approves stories for."""
+    return unit_ids_in_roles(user, {Role.APPROVER})
 
 
 def is_board(user):

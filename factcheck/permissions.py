@@ -9,16 +9,11 @@
 """
 
 from exemplars.models import ExemplarPage
-from units.models import Role
-from units.roles import approver_group_for_page, cached_roles_of
+from units.roles import acts_as_board, approver_group_for_page
 
 
 def _is_staff_member(user):
     return user is not None and user.is_authenticated and user.is_active
-
-
-def _is_board(user):
-    return user.is_superuser or Role.BOARD in cached_roles_of(user)
 
 
 def is_story(page):
@@ -28,7 +23,7 @@ def is_story(page):
 def may_see_links(user, page):
     if not _is_staff_member(user) or not is_story(page):
         return False
-    if _is_board(user):
+    if acts_as_board(user):
         return True
     group = approver_group_for_page(page)
     return group is not None and user.groups.filter(pk=group.pk).exists()
@@ -37,7 +32,7 @@ def may_see_links(user, page):
 def may_make_link(user, page):
     if not _is_staff_member(user) or not is_story(page) or not page.workflow_in_progress:
         return False
-    if _is_board(user):
+    if acts_as_board(user):
         return True
     task = page.current_workflow_task
     return task is not None and bool(task.specific.get_actions(page, user))

@@ -23,7 +23,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from core.text import slugify_vi
 from planning.anniversaries import occurrences_between
 from planning.deadlines import deadlines_by_kind, deadlines_of_units
-from planning.permissions import is_board, planning_unit_ids, visible_planned_stories
+from planning.permissions import planning_unit_ids, visible_planned_stories
+from units.roles import acts_as_board
 
 ANNIVERSARY, DEADLINE, PLANNED, SCHEDULED = "anniversary", "deadline", "planned", "scheduled"
 KIND_LABELS = {
@@ -90,7 +91,7 @@ def _anniversaries(start, end):
 
 
 def _deadlines(user, start, end, today):
-    if is_board(user):
+    if acts_as_board(user):
         deadlines = deadlines_by_kind(start, end, today)
     else:
         deadlines = deadlines_of_units(planning_unit_ids(user), start, end, today)

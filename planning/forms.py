@@ -10,8 +10,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Page
 
 from planning.drafting import columns_of
-from planning.permissions import STAFF_ROLES, is_board, planning_unit_ids
+from planning.permissions import STAFF_ROLES, planning_unit_ids
 from units.models import Role, Unit, UnitKind
+from units.roles import acts_as_board
 
 
 class ColumnChoiceField(forms.ModelChoiceField):
@@ -24,7 +25,7 @@ class PlannedStoryForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
-        board = user is not None and is_board(user)
+        board = user is not None and acts_as_board(user)
         units = Unit.objects.exclude(kind=UnitKind.BOARD)
         if not board:
             units = units.filter(pk__in=planning_unit_ids(user) if user else [])

@@ -14,30 +14,21 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from planning.models import PlannedStory
-from units.models import Role, RoleGroup
-from units.roles import cached_roles_of
+from units.models import Role
+from units.roles import acts_as_board, unit_ids_in_roles
 
 STAFF_ROLES = frozenset({Role.CONTRIBUTOR, Role.APPROVER, Role.OUTLET_REPORTER, Role.OUTLET_EDITOR})
 ACTIONS = frozenset({"add", "change", "delete", "view"})
 
 
-def is_board(user):
-    return user.is_authenticated and user.is_active and (user.is_superuser or Role.BOARD in cached_roles_of(user))
-
-
 def planning_unit_ids(user):
-    """The units ``user`` plans for as their staff, kept on the user object for the request."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if not hasattr(user, "_planning_units"):
-        links = RoleGroup.objects.filter(group__user=user, role__in=STAFF_ROLES)
-        user._planning_units = frozenset(links.values_list("unit_id", flat=True))
-    return user._planning_units
+    """The units ``user`` plans for as their staff."""
+    return unit_ids_in_roles(user, STAFF_ROLES)
 
 
 class PlannedStoryPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
-        return action in ACTIONS and (is_board(user) or bool(planning_unit_ids(user)))
+        return action in ACTIONS and (acts_as_board(user) or bool(planning_unit_ids(user)))
 
     def users_with_any_permission(self, actions):
         users = get_user_model().objects.filter(is_active=True)
@@ -49,7 +40,7 @@ class PlannedStoryPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         if action not in ACTIONS or not user.is_active:
             return False
-        return is_board(user) or instance.unit_id in planning_unit_ids(user)
+        return acts_as_board(user) or instance.unit_id in planning_unit_ids(user)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
@@ -57,7 +48,7 @@ class PlannedStoryPermissionPolicy(ModelPermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         if not set(actions) & ACTIONS or not user.is_active:
             return PlannedStory.objects.none()
-        if is_board(user):
+        if acts_as_board(user):
             return PlannedStory.objects.all()
         return PlannedStory.objects.filter(unit_id__in=planning_unit_ids(user))
 

@@ -8,16 +8,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from planning import views
-from planning.permissions import is_board
 from planning.viewsets import PlannedStoryViewSet
-from units.roles import cached_roles_of
+from units.roles import acts_as_board, cached_roles_of
 
 
 class CalendarMenuItem(MenuItem):
     def is_shown(self, request):
         # Everyone with a role in the newsroom sees at least the anniversaries.
         user = request.user
-        return is_board(user) or bool(cached_roles_of(user))
+        return acts_as_board(user) or bool(cached_roles_of(user))
 
 
 @hooks.register("register_admin_urls")

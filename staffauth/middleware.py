@@ -6,6 +6,8 @@ Every admin URL is closed, not a list of known ones: pages, choosers, the admin 
 endpoints alike, so a URL added later is closed too.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
@@ -26,6 +28,12 @@ OPEN_URL_NAMES = (
 )
 
 
+@cache
+def open_paths():
+    """The paths of OPEN_URL_NAMES and the admin's prefix, worked out once (URLs do not change)."""
+    return frozenset(reverse(name) for name in OPEN_URL_NAMES), reverse("wagtailadmin_home")
+
+
 def step_url(step, next_url):
     return f"{reverse(f'staffauth:{step}')}?{urlencode({'next': next_url})}"
 
@@ -43,10 +51,11 @@ class SecondFactorMiddleware:
         step = pending_step(request.user)
         if step is None:
             return self.get_response(request)
-        if not request.path.startswith(reverse("wagtailadmin_home")):
+        open_to_all, admin_prefix = open_paths()
+        if not request.path.startswith(admin_prefix):
             # Public pages and documents: no user bar, no private file, until the second step.
             request.user = AnonymousUser()
             return self.get_response(request)
-        if request.path in {reverse(name) for name in OPEN_URL_NAMES}:
+        if request.path in open_to_all:
             return self.get_response(request)
         return redirect(step_url(step, request.get_full_path()))

@@ -27,8 +27,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from core.names import NAME_COLUMNS, NamedInLanguages
 from core.text import nfc, single_line
-from units.models.roles import Role
-from units.roles import cached_roles_of, translator_languages
+from units.roles import acts_as_board, translator_languages
 
 # In a sentence ("Name in Khmer"), so with a context: Django's own "Khmer" is a language list's label.
 LANGUAGE_LABELS = {"km": pgettext_lazy("in a sentence", "Khmer"), "en": pgettext_lazy("in a sentence", "English")}
@@ -38,7 +37,7 @@ MAX_LENGTH = 255
 def languages_for(user):
     """The languages whose names ``user`` may write: the Board's and a superuser's all, a
     translator's their own, anyone else's none."""
-    if user.is_superuser or Role.BOARD in cached_roles_of(user):
+    if acts_as_board(user):
         return list(NAME_COLUMNS)
     return [language for language in NAME_COLUMNS if language in translator_languages(user)]
 

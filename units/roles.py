@@ -283,6 +283,23 @@ def cached_roles_of(user):
     return user._newsroom_roles
 
 
+def acts_as_board(user):
+    """Whether ``user`` has the Board's say: an active member of the Board, or a superuser."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or Role.BOARD in cached_roles_of(user))
+
+
+def unit_ids_in_roles(user, roles):
+    """The units ``user`` plays one of ``roles`` for, kept on the user object for the request."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cache = user.__dict__.setdefault("_newsroom_unit_ids", {})
+    key = frozenset(roles)
+    if key not in cache:
+        links = RoleGroup.objects.filter(group__user=user, role__in=key)
+        cache[key] = frozenset(links.values_list("unit_id", flat=True))
+    return cache[key]
+
+
 def add_member(user, role, unit=None):
     """Put ``user`` in the group of ``role`` (for ``unit``; the Board's unit by default for the
     Board), creating the group if it is missing."""
