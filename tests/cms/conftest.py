@@ -1,12 +1,4 @@
-"""tests/cms: files that need PostgreSQL are collected only when the suite runs on it."""
-
-from django.conf import settings
-
-# test_faults.py cuts a real TCP connection to the database server, which SQLite does not have.
-# CI (.ci/run) runs the suite on PostgreSQL. On SQLite the file is left out of collection rather
-# than skipped, so `pytest tests/cms/test_faults.py` there reports "no tests ran", never a pass.
-if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    collect_ignore = ["test_faults.py"]
+"""tests/cms: shared helpers."""
 
 
 def production_settings():
