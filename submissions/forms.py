@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from core.names import NameChoiceField
 from core.text import multiline, nfc, single_line
 from exemplars.models import Field
+from submissions.consent import CONSENT_LABEL, CONSENT_REQUIRED, CONSENT_VERSION, consent_notice
 from submissions.models import LONG_TEXT_LENGTH, DifficultyReport, Nomination
 from units.models import Unit, UnitKind
 
@@ -26,8 +27,13 @@ class PublicSubmissionForm(forms.ModelForm):
     website = forms.CharField(
         label=_("Leave this field empty"), required=False, max_length=200, widget=forms.TextInput()
     )
+    # The sender's informed consent (submissions/consent.py): required, its version stored.
+    consent = forms.BooleanField(label=CONSENT_LABEL, required=True)
     # Fields where one of two is enough: (first, second, message).
     either_of = ()
+    # What the consent notice says is collected and why, per form.
+    consent_collected = ""
+    consent_purpose = ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,6 +53,7 @@ class PublicSubmissionForm(forms.ModelForm):
                 )
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = _("Choose…")
+        self.fields["consent"].error_messages["required"] = CONSENT_REQUIRED
 
     def without_control_characters(self, data):
         """The submitted text as the fields will read it: no control characters (they break the Board's
@@ -76,6 +83,13 @@ class PublicSubmissionForm(forms.ModelForm):
                 self.add_error(first, message)
         return cleaned
 
+    def save(self, commit=True):
+        self.instance.consent_version = CONSENT_VERSION
+        return super().save(commit=commit)
+
+    def consent_notice(self):
+        return consent_notice(self)
+
     def clean_phone_value(self, value):
         value = (value or "").strip()
         if value and (not PHONE_PATTERN.match(value) or not 8 <= sum(ch.isdigit() for ch in value) <= 15):
@@ -93,7 +107,7 @@ class PublicSubmissionForm(forms.ModelForm):
         """Link each input to its help text and errors (aria-describedby) and mark invalid ones."""
         for bound in self.visible_fields():
             described_by = []
-            if bound.help_text:
+            if bound.help_text or bound.name == "consent":  # the consent box: the notice above it
                 described_by.append(f"{bound.auto_id}_help")
             if bound.errors:
                 described_by.append(f"{bound.auto_id}_error")
@@ -130,6 +144,14 @@ class NominationForm(PublicSubmissionForm):
     either_of = (
         ("address", "unit", _("Please give the nominee's commune or address, or choose their unit.")),
         ("nominator_phone", "nominator_email", CONTACT_NEEDED),
+    )
+    consent_collected = _(
+        "What is collected: your name, phone number and email, and the name, address and achievements "
+        "of the person or collective you nominate."
+    )
+    consent_purpose = _(
+        "Why: only so the Board can consider introducing the exemplar and contact you about it; it is "
+        "used for nothing else and given to nobody else."
     )
 
     class Meta:
@@ -177,6 +199,13 @@ class NominationForm(PublicSubmissionForm):
 class DifficultyReportForm(PublicSubmissionForm):
     unit = NameChoiceField(label=_("Your unit"), queryset=Unit.objects.none())
     either_of = (("phone", "email", CONTACT_NEEDED),)
+    consent_collected = _(
+        "What is collected: your name, position, unit, phone number and email, and the difficulty you describe."
+    )
+    consent_purpose = _(
+        "Why: only so the Board can handle the difficulty and contact you about it; it is used for "
+        "nothing else and given to nobody else."
+    )
     description = forms.CharField(
         label=_("The difficulty"),
         max_length=LONG_TEXT_LENGTH,

@@ -8,6 +8,7 @@ form pages in the page tree (so they can be translated and put in menus) and are
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -46,15 +47,56 @@ class ReportStatus(models.TextChoices):
 
 
 class Submission(models.Model):
-    """What every submission has: when it came, in which language, and the Board's notes."""
+    """What every submission has: when it came, in which language, and the Board's notes; the
+    version of the consent text the sender agreed to; when the Board closed it; when its personal
+    data was erased (privacy/: retention and requests from a person, Decree 13/2023/NĐ-CP).
+
+    Each kind declares its own personal data: ``personal_fields``, emptied when it is anonymised
+    (the row stays, so counts by unit, field and status keep working), ``contact_fields``, the
+    sender's name, email and phone (what a person's request is matched on and may correct), and
+    ``closed_statuses``, the statuses after which its retention period runs.
+    """
+
+    personal_fields = ()
+    contact_fields = {}
+    closed_statuses = ()
 
     created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
     language_code = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, editable=False)
     board_notes = models.TextField(_("Board's notes"), blank=True)
+    consent_version = models.CharField(_("consent text version"), max_length=16, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False, db_index=True)
+    anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    @classmethod
+    def retention_months(cls):
+        """Months a closed submission of this kind keeps its personal data (SUBMISSIONS_RETENTION_MONTHS)."""
+        return settings.SUBMISSIONS_RETENTION_MONTHS[cls._meta.label_lower]
+
+    def save(self, *args, **kwargs):
+        # The retention clock starts when the status becomes a closed one, and stops if it is reopened.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "status" in update_fields:
+            closed = self.status in self.closed_statuses
+            self.closed_at = (self.closed_at or timezone.now()) if closed else None
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "closed_at"}
+        super().save(*args, **kwargs)
+
+    def anonymise(self, when=None):
+        """Empty the personal fields and mark the row anonymised; it stays, for the counts."""
+        for name in self.personal_fields:
+            field = self._meta.get_field(name)
+            setattr(self, name, None if field.null else "")
+        self.anonymised_at = when or timezone.now()
+        self.save(update_fields=[*self.personal_fields, "anonymised_at"])
+
+    def display_name(self, value):
+        return value or (_("(personal data erased)") if self.anonymised_at else "")
 
 
 class NominationAdminForm(WagtailAdminModelForm):
@@ -140,12 +182,24 @@ class Nomination(Submission):
         ),
     ]
 
+    personal_fields = (
+        "nominee_name",
+        "address",
+        "achievements",
+        "nominator_name",
+        "nominator_phone",
+        "nominator_email",
+        "board_notes",
+    )
+    contact_fields = {"name": "nominator_name", "email": "nominator_email", "phone": "nominator_phone"}
+    closed_statuses = (NominationStatus.STORY, NominationStatus.DECLINED)
+
     class Meta(Submission.Meta):
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
 
     def __str__(self):
-        return self.nominee_name
+        return str(self.display_name(self.nominee_name))
 
 
 class DifficultyReport(Submission):
@@ -179,6 +233,11 @@ class DifficultyReport(Submission):
             heading=_("Reporter"),
         ),
     ]
+
+    # The subject and the description are about the unit's work and stay for the record.
+    personal_fields = ("reporter_name", "position", "email", "phone", "board_notes")
+    contact_fields = {"name": "reporter_name", "email": "email", "phone": "phone"}
+    closed_statuses = (ReportStatus.RESOLVED,)
 
     class Meta(Submission.Meta):
         verbose_name = _("difficulty report")

@@ -49,6 +49,7 @@ def report_data(newsroom):
         "subject": "Chưa rõ cách tính chỉ tiêu theo quý",
         "description": "Đơn vị giới thiệu hai điển hình trong tháng 3; đề nghị Ban hướng dẫn cách tính cho quý II.",
         "website": "",
+        "consent": "on",
     }
 
 
@@ -65,4 +66,5 @@ def nomination():
         "nominator_phone": "0299 3 821 234",
         "nominator_email": "tam.nguyen@example.vn",
         "website": "",
+        "consent": "on",
     }
