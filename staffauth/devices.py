@@ -76,6 +76,7 @@ def device_accepting(user, code):
     return None
 
 
+@transaction.atomic
 def forget(user):
     """Remove the user's second factor (a lost phone): they enrol again at their next sign-in."""
     TOTPDevice.objects.filter(user=user).delete()

@@ -2,7 +2,8 @@
 
 The failures here come from real bad data that the first checks let through, so the save is
 already half done when it fails. (Failures of the connection itself, midway through an import or
-an admin publish, are in test_faults.py, on PostgreSQL.)
+an admin publish, are in test_faults.py, on PostgreSQL; the connection dropping midway through the
+newer admin views' saves is in each app's test_dropped_connection.py, through tests/connection_drops.py.)
 """
 
 import io
@@ -11,11 +12,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Collection, Page
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Collection, ModelLogEntry, Page
 
 from exemplars.models import UnitSectionPage
+from staffauth import devices
+from tests.connection_drops import connection_drops_before
 from units.models import EmulationBloc, Unit
 
 
@@ -100,3 +106,22 @@ def test_a_staff_file_with_an_overlong_username_is_refused_before_anything_is_wr
     assert "line 6: username" in message
     assert "line 7: email" in message
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_a_second_factor_reset_cut_off_midway_keeps_both_devices(django_user_model):
+    # A lost phone: the Board resets the editor's sign-in; the connection drops after the phone
+    # was deleted, before the recovery codes are. Half done, the codes would still sign in, and no
+    # audit entry would say the phone was removed.
+    user = django_user_model.objects.create_user("ttbich", "bich.tt@kesach.soctrang.gov.vn", "pw")
+    TOTPDevice.objects.create(user=user, name=devices.PHONE, confirmed=True)
+    devices.new_recovery_codes(user)
+
+    with connection_drops_before(f'DELETE FROM "{StaticDevice._meta.db_table}"'), pytest.raises(OperationalError):
+        call_command("reset_second_factor", "ttbich", stdout=io.StringIO())
+
+    assert TOTPDevice.objects.filter(user=user).exists()
+    assert StaticDevice.objects.filter(user=user).exists()
+    assert not ModelLogEntry.objects.filter(action="staffauth.removed").exists()
+    call_command("reset_second_factor", "ttbich", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=user).exists() and not StaticDevice.objects.filter(user=user).exists()
