@@ -1,15 +1,24 @@
 """What makes cached pages stale, and the URLs a CDN must forget (see cms/page_cache.py).
 
 Connected by cms/signal_handlers.py: publishing, unpublishing, moving and deleting any page; saving
-or deleting what pages show without being pages. Each page type names the feeds it appears in
-besides the main one (``feed_routes()``), and each model of ours that readers see on pages says so
-(``invalidates_page_cache = True``: units, emulation blocs, fields, award types), so this module
-knows no page type or model of the apps; the framework's models are listed here. A page type read
-on other pages rather than its own (a replication record, read on its story) names them in
-``cache_purges_with()``, and they are purged with it.
+or deleting what pages show without being pages. A page's change works out one list of locations
+(``locations()``: the page and its ancestors in every language, the pages that show it, the
+listings of every page, its feeds, the sitemap and search): the page cache moves the generations
+of their paths (core/cache_generation.py), so those pages go stale with every query string, and a
+CDN purges the same URLs. Everything else stays cached.
+
+Each page type says where it shows: the feeds besides the main one (``feed_routes()``), the other
+pages that show it (``cache_purges_with()``: a story's campaign and the stories relating it, a
+replication record's story) and, from the other side, the pages of a type that feature a given
+page (the class method ``cached_pages_showing(page)``: column articles featuring a story); a
+listing of pages from all over the tree says ``purged_with_every_page``. Each model of ours that
+readers see on many pages says so (``invalidates_page_cache = True``: units, emulation blocs,
+fields, award types), and its change makes every cached page stale; the framework's models are
+listed here. So this module knows no page type or model of the apps.
 """
 
 import contextlib
+from urllib.parse import unquote, urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -19,7 +28,8 @@ from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
 
-from core.cache_generation import invalidate
+from cms.page_cache import EVERY_PAGE_LISTING, cache_path, every_page_prefixes
+from core.cache_generation import invalidate, invalidate_paths
 
 FEED_FORMATS = ("rss", "atom")
 # The feeds any page's change may show in, in every language (a name missing from the URLs is skipped).
@@ -72,16 +82,26 @@ def _feed_paths(page):
     return paths
 
 
+def _page_models():
+    return [model for model in apps.get_models() if issubclass(model, Page)]
+
+
 def _pages_showing(page):
-    """The other pages that show ``page`` (its type's ``cache_purges_with()``)."""
-    purges_with = getattr(page.specific_deferred, "cache_purges_with", None)
-    return list(purges_with()) if purges_with is not None else []
+    """The other pages that show ``page``: its type's ``cache_purges_with()``, and the pages of
+    every type with ``cached_pages_showing(page)``."""
+    specific = page.specific_deferred
+    purges_with = getattr(specific, "cache_purges_with", None)
+    shown = list(purges_with()) if purges_with is not None else []
+    for model in _page_models():
+        # Declared on the model itself, not inherited: each type is asked once.
+        if "cached_pages_showing" in model.__dict__:
+            shown += list(model.cached_pages_showing(specific))
+    return shown
 
 
-def urls_to_purge(page, extra_pages=()):
-    """Full URLs of ``page`` and its ancestors (section, index, home) in every language, the
-    feeds and the sitemap."""
-    batch = PurgeBatch()
+def _pages_to_refresh(page, extra_pages=()):
+    """``page`` and its translations, ``extra_pages``, the pages showing it and the listings of
+    every page, with their ancestors (section, index, home) and all in every language."""
     versions = list(Page.objects.filter(translation_key=page.translation_key)) if page.translation_key else [page]
     if page.pk not in {version.pk for version in versions}:
         versions.append(page)
@@ -91,58 +111,101 @@ def urls_to_purge(page, extra_pages=()):
         for ancestor in version.get_ancestors().filter(depth__gt=1):
             pages[ancestor.pk] = ancestor
     # Pages that list pages from all over the tree (the hall of honour) say so.
-    for model in apps.get_models():
-        if issubclass(model, Page) and getattr(model, "purged_with_every_page", False):
+    for model in _page_models():
+        if getattr(model, "purged_with_every_page", False):
             pages.update((listing.pk, listing) for listing in model.objects.all())
     # Every language's section, index and home, translated or not.
     keys = {item.translation_key for item in pages.values() if item.translation_key}
     for translation_ in Page.objects.filter(translation_key__in=keys).exclude(pk__in=pages):
         pages[translation_.pk] = translation_
-    roots = set()
-    for item in pages.values():
-        url = item.get_full_url(batch)
-        if url:
-            batch.add_url(url)
+    return pages.values()
+
+
+def locations(page, extra_pages=(), old_paths=()):
+    """Where a change to ``page`` shows, as ``(root URL, path)`` pairs: the pages to refresh, its
+    feeds, the sitemap and what lists every page, on every site the pages are on. ``old_paths``
+    (a moved page's old address) are added on each of those sites."""
+    batch = PurgeBatch()  # Wagtail caches the sites' root paths on it
+    found = set()
+    for item in _pages_to_refresh(page, extra_pages):
         parts = item.get_url_parts(batch)
-        if parts and parts[1]:
-            roots.add(parts[1])
-    for root in roots:
-        batch.add_urls(_absolute(root, path) for path in _feed_paths(page))
-        batch.add_url(_absolute(root, "/sitemap.xml"))
+        if parts and parts[2]:
+            found.add((parts[1] or "", parts[2]))
+    roots = {root for root, _path in found}
+    extra = {*_feed_paths(page), *old_paths, "/sitemap.xml"}
+    extra.update(prefix for prefix in every_page_prefixes() if prefix.endswith("/"))
+    found.update((root, path) for root in roots for path in extra)
+    return found
+
+
+def urls_to_purge(page, extra_pages=(), old_paths=()):
+    """Full URLs of ``page`` and where it shows (``locations()``) for a CDN."""
+    batch = PurgeBatch()
+    batch.add_urls(_absolute(root, path) for root, path in locations(page, extra_pages, old_paths) if root)
     return batch
 
 
-def _purge_later(page, extra_pages=()):
-    """Purge the CDN after the commit, so it cannot fetch the old page again in between."""
-    if not frontend_cache_configured():
-        return
-    batch = urls_to_purge(page, extra_pages)
-    transaction.on_commit(batch.purge)
+def refresh(page, extra_pages=(), old_paths=()):
+    """Make the cached copies of what shows ``page`` stale, and purge them from a CDN after the commit
+    (so it cannot fetch the old page again in between)."""
+    _make_stale(locations(page, extra_pages, old_paths))
+
+
+def _make_stale(found):
+    paths = {cache_path(unquote(urlsplit(path).path)) for _root, path in found}
+    invalidate_paths(paths | {EVERY_PAGE_LISTING})
+    if frontend_cache_configured():
+        batch = PurgeBatch()
+        batch.add_urls(_absolute(root, path) for root, path in found if root)
+        transaction.on_commit(batch.purge)
 
 
 def page_changed(sender, instance, **kwargs):
-    invalidate()
-    _purge_later(instance)
+    """Published or unpublished."""
+    refresh(instance)
 
 
-def page_moved(sender, instance, parent_page_before=None, url_path_before=None, **kwargs):
-    invalidate()
-    if not frontend_cache_configured():
-        return
-    old = Page.objects.get(pk=instance.pk)
-    old.url_path = url_path_before or old.url_path
+# Where each page being moved showed before the move (pre_page_move), until post_page_move.
+_before_move = {}
+
+
+def page_moving(sender, instance, **kwargs):
+    _before_move[instance.pk] = locations(instance)
+
+
+def page_moved(sender, instance, parent_page_before=None, **kwargs):
+    """Stale where it showed (its old address, parent, unit's feed) and where it shows now; the pages
+    below it changed address too. Runs after the apps' own receivers (cms is the last app to
+    connect), so a story's unit is already the new section's."""
+    before = _before_move.pop(instance.pk, set())
+    if instance.get_children_count():
+        invalidate()
     extra = [parent_page_before] if parent_page_before is not None else []
-    batch = urls_to_purge(instance, extra)
-    old_url = old.get_full_url(batch)
-    if old_url:
-        batch.add_url(old_url)
-    transaction.on_commit(batch.purge)
+    _make_stale(before | locations(instance, extra))
+
+
+def slug_changed(sender, instance, instance_before=None, **kwargs):
+    """Its old address now redirects (or is gone); so do those of the pages below it."""
+    if instance.get_children_count():
+        invalidate()
+    parts = instance_before.get_url_parts() if instance_before is not None else None
+    refresh(instance, old_paths=[parts[2]] if parts and parts[2] else [])
 
 
 def page_deleting(sender, instance, **kwargs):
-    # The URLs must be worked out while the page is still in the tree.
-    _purge_later(instance)
+    """The places must be worked out while the page is still in the tree; they are made stale once
+    it is gone (``page_deleted``), so that no reader caches it again in between."""
+    instance._page_cache_locations = locations(instance)
+
+
+def page_deleted(sender, instance, **kwargs):
+    found = getattr(instance, "_page_cache_locations", None)
+    if found is None:
+        invalidate()
+        return
+    _make_stale(found)
 
 
 def content_changed(sender, **kwargs):
+    """Something shown on many pages: every cached page goes stale."""
     invalidate()

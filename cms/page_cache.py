@@ -6,30 +6,42 @@ Never cached: the admin and previews (under /admin/), documents and media, any r
 session or messages cookie (so editors, with their userbar, always get a fresh page), and any
 response that sets a cookie, used a CSRF token, or says ``private``, ``no-cache`` or ``no-store``.
 
-Invalidation is by generation (core/cache_generation.py): every key holds a generation number, and
-publishing, unpublishing, moving or deleting a page, or changing a snippet readers see (units,
-fields, award types), bumps it, so every cached page and feed goes stale at once. Listings have
-countless query-string variants, so deleting single URLs could never be exact; one counter is both
-simple and correct. Pages are published far less often than they are read, so the cost of
-refilling is small.
+Invalidation is by generation (core/cache_generation.py): every key holds the generation of its
+URL path and the generation of every path. Publishing, unpublishing, moving or deleting a page
+moves the generations of the paths it shows on (cms/cache_invalidation.py: the page and its
+ancestors in every language, the pages its type names, the listings of every page, its feeds), so
+those pages go stale with all their query-string variants and every other cached page stays. What
+lists every page in ways no path list can name (the sitemaps, the API, search results) shares one
+generation (``cache_path()``), moved with any page. A change to something many pages show (a unit,
+a field, an image, a view restriction, a site) moves the generation of every path. All keys are
+read in one ``get_many`` per request.
 
-A CDN in front (wagtail.contrib.frontend_cache, settings WAGTAILFRONTENDCACHE) is purged URL by
-URL: the page and its ancestors (section, index, home) in every language, and the feeds
-(cms/cache_invalidation.py).
+A CDN in front (wagtail.contrib.frontend_cache, settings WAGTAILFRONTENDCACHE) is purged with the
+same list, URL by URL (cms/cache_invalidation.py).
 
 Settings: PAGE_CACHE_SECONDS (0 turns the cache off), PAGE_CACHE_MAX_AGE (what browsers and CDNs
 are told), PAGE_CACHE_ALIAS, PAGE_CACHE_EXCLUDED_PATHS, PAGE_CACHE_BYPASS_COOKIES,
-PAGE_CACHE_GENERATION_FILE.
+PAGE_CACHE_GENERATION_FILE, PAGE_CACHE_EVERY_PAGE_PATHS (path prefixes of what lists every page).
 """
 
+import contextlib
+import functools
 import hashlib
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import NoReverseMatch, get_urlconf, reverse
+from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
 
-from core.cache_generation import generation, store
+from core.cache_generation import EVERY_PATH, path_generations, store
+
+# The one generation of the paths that list every page (see ``cache_path()``).
+EVERY_PAGE_LISTING = "every-page-listing"
+# What lists every page, besides the URL names below in every language: the sitemaps and the API.
+EVERY_PAGE_PREFIXES = ("/sitemap", "/api/")
+EVERY_PAGE_URL_NAMES = ("search",)
 
 # Response headers a cached copy must not replay.
 HOP_HEADERS = {"set-cookie", "x-page-cache"}
@@ -49,11 +61,42 @@ def normalised_query(query_string):
     return urlencode(sorted(pairs))
 
 
+def every_page_prefixes():
+    """Path prefixes of what lists every page (PAGE_CACHE_EVERY_PAGE_PATHS, by default the sitemaps,
+    the API and the search page in every language)."""
+    configured = getattr(settings, "PAGE_CACHE_EVERY_PAGE_PATHS", None)
+    if configured is not None:
+        return tuple(configured)
+    return _default_every_page_prefixes(get_urlconf(), tuple(code for code, _name in settings.LANGUAGES))
+
+
+@functools.cache
+def _default_every_page_prefixes(urlconf, languages):
+    prefixes = set(EVERY_PAGE_PREFIXES)
+    for language in languages:
+        with translation.override(language):
+            for name in EVERY_PAGE_URL_NAMES:
+                with contextlib.suppress(NoReverseMatch):
+                    prefixes.add(reverse(name))
+    return tuple(sorted(prefixes))
+
+
+def cache_path(path):
+    """The path whose generation the cached copies of ``path`` are keyed on: itself, or the one
+    generation of everything that lists every page."""
+    return EVERY_PAGE_LISTING if path.startswith(every_page_prefixes()) else path
+
+
+def generations_for(request):
+    """The generations a cached copy of ``request`` holds: every path's and its path's (one read)."""
+    return ".".join(str(token) for token in path_generations(EVERY_PATH, cache_path(request.path)))
+
+
 def cache_key(request, gen=None):
     language = getattr(request, "LANGUAGE_CODE", None) or settings.LANGUAGE_CODE
     raw = "\n".join([request.get_host(), request.path, normalised_query(request.META.get("QUERY_STRING", ""))])
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:{gen if gen is not None else generation()}:{language}:{digest}"
+    return f"pagecache:{gen if gen is not None else generations_for(request)}:{language}:{digest}"
 
 
 def request_is_cacheable(request):
@@ -124,8 +167,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
-        gen = generation()
-        key = cache_key(request, gen)
+        key = cache_key(request, generations_for(request))
         frozen = store().get(key)
         if frozen is not None:
             response = _thaw(frozen)

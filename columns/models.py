@@ -258,6 +258,11 @@ class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
         )
         return context
 
+    @classmethod
+    def cached_pages_showing(cls, page):
+        """The articles featuring ``page`` (in any language), made stale with it (cms/cache_invalidation.py)."""
+        return cls.objects.filter(featured_stories__story__translation_key=page.translation_key).distinct()
+
 
 class ColumnArticleFeaturedStory(Orderable):
     page = ParentalKey(ColumnArticlePage, on_delete=models.CASCADE, related_name="featured_stories")
