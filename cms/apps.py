@@ -11,6 +11,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: the receivers use the models, which are loaded only once apps are ready.
+        from cms import sitemap_store
         from cms.signal_handlers import register_signal_handlers
 
+        # The sitemaps' first: at a commit their store is emptied before the page cache moves on, so
+        # no request in between can cache the old sitemap again (cms/sitemap_store.py).
+        sitemap_store.register_signal_handlers()
         register_signal_handlers()

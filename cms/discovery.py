@@ -1,25 +1,29 @@
-"""Discovery for search engines and portals: /sitemap.xml and /robots.txt.
+"""Discovery for search engines and portals: the sitemaps (/sitemap.xml, an index of
+/sitemap-pages.xml?p=N, built in cms/sitemaps.py, kept by cms/sitemap_store.py) and /robots.txt, which names the index.
 
 Absolute addresses come from the Wagtail Site (Settings → Sites: hostname and port), as Wagtail's
 ``full_url`` gives them, so the sitemap, robots.txt, canonical links and Open Graph tags (see
 core/templatetags/seo_tags.py) all name the same host whichever address a crawler used.
 """
 
+import re
+
 from django.conf import settings
-from django.db.models import Q
-from django.http import HttpResponse
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from wagtail.contrib.sitemaps import Sitemap
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Locale, Page
 
-from core.sites import live_root_paths, site_for
-from core.visibility import visible_q
+from cms.models import StoredSitemap
+from cms.sitemap_store import stored
+from cms.sitemaps import build_index, build_page
+from core.sites import site_for
 
 # Paths no crawler needs: the editors' admin, uploaded documents (attachments and internal
 # reports, reachable from the pages that cite them) and the portals' JSON API.
 DISALLOWED_PATHS = ["/admin/", "/documents/", "/api/"]
+# A page number as the index writes it; anything else is left to the paginator to refuse.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
 
 def site_root_url(request):
@@ -30,83 +34,34 @@ def site_root_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-class NewsroomSitemap(Sitemap):
-    """Every live, public page of the site in every locale, each listed once, with its translations.
-
-    Wagtail's own sitemap lists the default site's tree only, i.e. the Vietnamese pages. Here the
-    items are the live public pages beneath each live translation of the site's root page (a
-    Khmer or English home page sits beside the Vietnamese one), so /km/ and /en/ pages are listed
-    with their prefixes. Each address carries ``<xhtml:link rel="alternate" hreflang="…">`` for
-    every live public version of the page (itself included) and ``x-default`` for the
-    Vietnamese one, when the page exists in more than one language.
-
-    Pages are fetched with ``specific(defer=True)`` so that a model's own ``get_sitemap_urls``
-    is honoured without a query per page type; the whole sitemap costs a fixed number of queries.
-    """
-
-    def __init__(self, request=None):
-        super().__init__(request)
-        self._pages = None
-
-    def items(self):
-        if self._pages is None:
-            roots = live_root_paths(self.request)
-            if not roots:
-                self._pages = []
-                return self._pages
-            beneath_a_root = Q()
-            for path in roots:
-                beneath_a_root |= Q(path__startswith=path)
-            self._pages = list(
-                Page.objects.filter(visible_q())
-                .filter(beneath_a_root)
-                .order_by("path")
-                .defer_streamfields()
-                .specific(defer=True)
-            )
-        return self._pages
-
-    def _alternates_by_translation_key(self, pages):
-        """``{translation_key: [{"location", "lang_code"}, …]}`` for pages in several languages."""
-        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-        locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
-        versions = {}
-        for page in pages:
-            code = locale_codes.get(page.locale_id)
-            location = page.get_full_url(self.request)
-            if code in languages and location:
-                versions.setdefault(page.translation_key, {}).setdefault(code, location)
-        alternates = {}
-        for key, by_code in versions.items():
-            if len(by_code) < 2:
-                continue
-            links = [{"location": by_code[code], "lang_code": code} for code in languages if code in by_code]
-            if settings.LANGUAGE_CODE in by_code:
-                links.append({"location": by_code[settings.LANGUAGE_CODE], "lang_code": "x-default"})
-            alternates[key] = links
-        return alternates
-
-    def _urls(self, page, protocol, domain):
-        alternates = self._alternates_by_translation_key(self.items())
-        urls = []
-        last_mods = set()
-        for item in self.paginator.page(page).object_list:
-            own_location = item.get_full_url(self.request)
-            for url_info in item.get_sitemap_urls(self.request):
-                if not url_info.get("location"):
-                    continue  # a page that cannot be routed has no address to list
-                url_info = dict(url_info)
-                if url_info["location"] == own_location:
-                    url_info.setdefault("alternates", alternates.get(item.translation_key, []))
-                urls.append(url_info)
-                last_mods.add(url_info.get("lastmod"))
-        if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
-        return urls
+def _xml(content):
+    response = HttpResponse(content, content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"  # as Django's sitemap views say
+    return response
 
 
-def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"pages": NewsroomSitemap(request)})
+def sitemap_index(request):
+    """/sitemap.xml: the index of the pages of the sitemap, stored or built now (cms/sitemaps.py)."""
+    content = stored(site_for(request), [StoredSitemap.INDEX]).get(StoredSitemap.INDEX)
+    if content is None:
+        content = build_index(request, site_root_url(request))
+    return _xml(content)
+
+
+def sitemap_pages(request):
+    """/sitemap-pages.xml?p=N: one page of the sitemap, stored or built now. A ``p`` that is not a
+    page of it (not a number, 0, past the last) answers 404, as Django's sitemap view does."""
+    raw = request.GET.get("p", "1")
+    number = int(raw) if PAGE_NUMBER.fullmatch(raw) else None
+    found = stored(site_for(request), [StoredSitemap.INDEX, number]) if number is not None else {}
+    if number in found:
+        return _xml(found[number])
+    if StoredSitemap.INDEX in found:
+        raise Http404("No such page of the sitemap")  # the store is whole: the number is past the last
+    try:
+        return _xml(build_page(request, raw))
+    except InvalidPage as error:
+        raise Http404("No such page of the sitemap") from error
 
 
 def _search_paths():

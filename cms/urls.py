@@ -24,7 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Read-only JSON for the provincial and central portals (docs/api.md).
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("sitemap.xml", discovery.sitemap_index, name="sitemap"),
+    path("sitemap-pages.xml", discovery.sitemap_pages, name="sitemap_pages"),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
     # Staff's private editorial calendar feeds for their phones (planning/feed.py): no language prefix.
     path("", include("planning.feed_urls")),

@@ -15,7 +15,6 @@ writes a row.
 """
 
 import base64
-import datetime
 import functools
 import logging
 from email.mime.base import MIMEBase
@@ -28,10 +27,11 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.console import EmailBackend as ConsoleEmailBackend
 from django.core.mail.utils import DNS_NAME
 from django.db import DatabaseError, transaction
-from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
+
+from core.tasks import enqueue_retry, error_label
 
 logger = logging.getLogger(__name__)
 
@@ -167,39 +167,36 @@ def deliver_email(message, attempt=1):
         retry = _retry(message, attempt, error)
         if retry is None:
             raise  # FAILED, with the traceback; the message stays in the row's arguments
-        return {"attempt": attempt, "error": _error_label(error), "retry": str(retry.id)}
+        return {"attempt": attempt, "error": error_label(error), "retry": str(retry.id)}
     return {"attempt": attempt, "sent": len(message["to"]) + len(message["cc"]) + len(message["bcc"])}
 
 
-def _error_label(error):
-    return f"{type(error).__name__}: {error}"[:300]
-
-
 def _retry(message, attempt, error):
-    """Enqueue the next attempt after a growing delay and return its result, or None when out of
-    attempts (or when the task backend cannot wait, as the immediate one cannot)."""
+    """Enqueue the next attempt after a growing delay (core/tasks.py) and return its result, or None
+    when out of attempts (or when the task backend cannot wait, as the immediate one cannot)."""
     attempts = settings.EMAIL_DELIVERY_ATTEMPTS
-    if attempt >= attempts or not deliver_email.get_backend().supports_defer:
+    retry = enqueue_retry(
+        deliver_email, [message], {}, attempt=attempt, attempts=attempts, first_delay=settings.EMAIL_RETRY_SECONDS
+    )
+    if retry is None:
         logger.error(
             "Gave up emailing %s after %d attempt(s): %s. It stays FAILED in the task table; "
             "manage.py email_queue --requeue sends it again.",
             describe(message),
             attempt,
-            _error_label(error),
+            error_label(error),
         )
         return None
-    delay = settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
-    run_after = timezone.now() + datetime.timedelta(seconds=delay)
-    retry = deliver_email.using(run_after=run_after).enqueue(message, attempt=attempt + 1)
+    result, delay = retry
     logger.warning(
         "Emailing %s failed (attempt %d of %d): %s. Trying again in %d s.",
         describe(message),
         attempt,
         attempts,
-        _error_label(error),
+        error_label(error),
         delay,
     )
-    return retry
+    return result
 
 
 class SummaryConsoleBackend(ConsoleEmailBackend):

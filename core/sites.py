@@ -1,6 +1,7 @@
 """Which Wagtail Site serves a request, and where its language trees are reachable: the sitemap
-(cms/discovery.py) and each page's hreflang links (core/templatetags/seo_tags.py) agree on both."""
+(cms/sitemaps.py) and each page's hreflang links (core/templatetags/seo_tags.py) agree on both."""
 
+from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 
@@ -10,6 +11,14 @@ def site_for(request):
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     return site
+
+
+def request_for_site(site):
+    """A stand-in request for work done for ``site`` outside a request (a task): Wagtail and
+    ``site_for`` take the site from it, and it holds what they cache per request."""
+    request = HttpRequest()
+    request._wagtail_site = site
+    return request
 
 
 def live_root_paths(request):

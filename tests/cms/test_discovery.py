@@ -1,18 +1,15 @@
-"""Discovery: /sitemap.xml over every language, robots.txt, and what each page tells search engines
-and social networks (canonical and hreflang links, Open Graph, Twitter card, JSON-LD)."""
+"""Discovery: robots.txt, and what each page tells search engines and social networks (canonical and
+hreflang links, Open Graph, Twitter card, JSON-LD). The sitemaps: tests/cms/test_sitemaps.py."""
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale
 
-from exemplars.models import ExemplarIndexPage, UnitSectionPage
+from exemplars.models import ExemplarIndexPage
 from home.models import HomePage
 from tests.factories import ColumnArticlePageFactory, ColumnPageFactory, ExemplarPageFactory
 from tests.helpers import png, published
@@ -33,104 +30,6 @@ def translate(page, language_code, **values):
         if not ancestor.live:
             published(ancestor)
     return translation
-
-
-# The sitemap
-
-
-def fetch_sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    entries = {}
-    for url in root.findall("sm:url", SITEMAP_NS):
-        loc = url.find("sm:loc", SITEMAP_NS).text
-        assert loc not in entries, f"{loc} is listed twice"
-        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NS)}
-    return entries
-
-
-@pytest.mark.django_db
-def test_sitemap_lists_live_pages_of_every_language_with_alternates(client, section):
-    story = published(ExemplarPageFactory(parent=section, title="Ông Sáu hiến đất làm đường", slug="ong-sau"))
-    english = translate(story, "en", title="Mr Sau gives land for a road", slug="mr-sau")
-    khmer = translate(story, "km", title="លោក សៅ", slug="lok-sau")
-
-    entries = fetch_sitemap(client)
-
-    base = "http://testserver"
-    vi_url = f"{base}/guong-dien-hinh/huyen-ke-sach/ong-sau/"
-    en_url = f"{base}/en/guong-dien-hinh/huyen-ke-sach/mr-sau/"
-    km_url = f"{base}/km/guong-dien-hinh/huyen-ke-sach/lok-sau/"
-    assert english.get_full_url() == en_url and khmer.get_full_url() == km_url
-    expected = {"vi": vi_url, "km": km_url, "en": en_url, "x-default": vi_url}
-    for url in (vi_url, en_url, km_url):
-        assert entries[url] == expected, url
-    # The home pages, with the prefixes; the tree's root is not a page anyone can read.
-    assert entries[f"{base}/"] == {"vi": f"{base}/", "km": f"{base}/km/", "en": f"{base}/en/", "x-default": f"{base}/"}
-    assert f"{base}/km/" in entries and f"{base}/en/" in entries
-    # Every live, public page of the site is there, once per language.
-    assert len(entries) == Page.objects.live().public().filter(depth__gt=1).count()
-    # The skeleton setup_newsroom translates has alternates too; a page in one language has none.
-    assert entries[f"{base}/gioi-thieu/"]["en"] == f"{base}/en/gioi-thieu/"
-    only_vi = published(ExemplarPageFactory(parent=section, slug="chi-tieng-viet"))
-    assert fetch_sitemap(client)[only_vi.get_full_url()] == {}
-    # And each address is served.
-    for url in (vi_url, en_url, km_url, f"{base}/en/"):
-        assert client.get(url.removeprefix(base)).status_code == 200, url
-
-
-@pytest.mark.django_db
-def test_sitemap_leaves_out_drafts_pages_in_moderation_and_private_pages(client, section, superuser):
-    live = published(ExemplarPageFactory(parent=section, title="Đã xuất bản", slug="da-xuat-ban"))
-    draft = ExemplarPageFactory(parent=section, title="Bản nháp", slug="ban-nhap", live=False)
-    draft.save_revision(user=superuser)
-    in_moderation = ExemplarPageFactory(parent=section, title="Đang chờ duyệt", slug="cho-duyet", live=False)
-    in_moderation.save_revision(user=superuser)
-    in_moderation.get_workflow().start(in_moderation, superuser)
-    private_section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="so-y-te")
-    hidden = published(ExemplarPageFactory(parent=private_section, title="Trong mục riêng tư", slug="rieng-tu"))
-    PageViewRestriction.objects.create(page=private_section, restriction_type="password", password="x")
-    login_only = published(ExemplarPageFactory(parent=section, title="Chỉ cho người đăng nhập", slug="dang-nhap"))
-    PageViewRestriction.objects.create(page=login_only, restriction_type=PageViewRestriction.LOGIN)
-    # Beneath an unpublished English home page, /en/ addresses are routed through the Vietnamese
-    # tree: the English pages cannot be reached.
-    unreachable = translate(live, "en", slug="published-in-english")
-    HomePage.objects.get(locale__language_code="en").unpublish()
-
-    entries = fetch_sitemap(client)
-
-    assert live.get_full_url() in entries
-    assert entries[live.get_full_url()] == {}
-    for page in (draft, in_moderation, hidden, login_only, unreachable):
-        assert not any(page.slug in url for url in entries), page.title
-    assert private_section.get_full_url() not in entries
-    assert not any("/en/" in url for url in entries)
-    assert "http://testserver/km/" in entries
-
-
-@pytest.mark.django_db
-def test_sitemap_costs_the_same_queries_for_5_or_25_stories(client, section):
-    def count():
-        client.get("/sitemap.xml")  # warm the caches of site root paths and content types
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get("/sitemap.xml")
-        assert response.status_code == 200
-        return len(queries), response.content.count(b"<url>")
-
-    for number in range(5):
-        story = published(ExemplarPageFactory(parent=section, slug=f"guong-sang-{number}"))
-        if number == 0:
-            translate(story, "en")
-    few, few_urls = count()
-    for number in range(5, 25):
-        story = published(ExemplarPageFactory(parent=section, slug=f"guong-sang-{number}"))
-        if number % 5 == 0:
-            translate(story, "en")
-    many, many_urls = count()
-    assert many_urls == few_urls + 20 + 4
-    assert few == many, (few, many)
 
 
 # robots.txt

@@ -268,7 +268,7 @@ def test_search_feeds_and_sitemap_follow_the_same_rule(client, stories):
         feed_url = reverse("feed_stories", kwargs={"format": "rss"})
 
     assert_only_public(client.get("/tim-kiem/", {"q": "lua tom"}).content.decode(), stories)
-    for address in [feed_url, "/sitemap.xml"]:
+    for address in [feed_url, "/sitemap-pages.xml"]:
         body = client.get(address).content.decode()
         assert stories[PUBLIC].full_url in body, address
         for title in PRIVATE:

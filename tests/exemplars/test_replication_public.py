@@ -153,7 +153,7 @@ def test_the_feed_says_the_story_was_replicated(client, model_story, other_story
 @pytest.mark.django_db
 def test_a_record_is_not_in_the_sitemap(client, model_story):
     live = record(section_of("huyen-ke-sach"), model_story)
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
     assert model_story.url in sitemap and live.url not in sitemap
 
 

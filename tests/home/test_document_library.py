@@ -235,7 +235,7 @@ def test_the_page_is_in_the_sitemap_and_the_api_with_its_files(home, files):
     page = library(home, files)
     reader = Client()
 
-    assert page.full_url in reader.get("/sitemap.xml").content.decode()
+    assert page.full_url in reader.get("/sitemap-pages.xml").content.decode()
     data = reader.get(f"/api/v2/pages/{page.pk}/").json()
     assert data["meta"]["type"] == "home.DocumentLibraryPage"
     plan = next(item for item in data["documents"] if item["number"] == "123/KH-UBND")

@@ -32,7 +32,7 @@ def test_translated_story_in_pages_feeds_sitemap_and_api(client, section):
         assert feed.bozo == 0 and feed.entries[0].title == page.title
         assert {entry.title for entry in feed.entries} & {p.title for p in versions.values()} == {page.title}
 
-    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    sitemap = ET.fromstring(client.get("/sitemap-pages.xml").content)
     by_location = {
         url.findtext("sm:loc", namespaces=SITEMAP_NS): {
             link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NS)
