@@ -168,7 +168,7 @@ class Writer:
         from django.db import transaction
 
         from exemplars.models import ExemplarAward
-        from search.documents import entry_values
+        from search.documents import entry_values, write_entries
         from search.models import SearchEntry
 
         with transaction.atomic():
@@ -194,8 +194,8 @@ class Writer:
                 ]
             through.objects.bulk_create(field_rows, batch_size=BATCH)
             ExemplarAward.objects.bulk_create(awards, batch_size=BATCH)
-            SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
-            SearchEntry.fields.through.objects.bulk_create(entry_fields, batch_size=BATCH)
+            # The rows and their index entries (search_fields), in bulk.
+            write_entries(entries, entry_fields, batch_size=BATCH)
 
     def finish(self, sections):
         """Give every section its true number of children (treebeard's numchild)."""

@@ -17,7 +17,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 
 from exemplars.models import ExemplarAward, ExemplarPage
-from search.documents import entry_values
+from search.documents import entry_values, write_entries
 from search.models import SearchEntry
 
 BATCH = 500
@@ -140,8 +140,7 @@ class StoryWriter:
             entry_fields += [
                 SearchEntry.fields.through(searchentry_id=page.pk, field_id=pk) for pk in document.field_ids
             ]
-        SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
-        SearchEntry.fields.through.objects.bulk_create(entry_fields, batch_size=BATCH)
+        write_entries(entries, entry_fields, batch_size=BATCH)  # rows and their index entries
         get_search_backend().add_bulk(ExemplarPage, pages)
         for page in pages:
             ReferenceIndex.create_or_update_for_object(page)

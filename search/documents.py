@@ -1,6 +1,8 @@
 """Keeping the index in step with publishing: each page type's ``search_document()`` (a
 core.search_documents.SearchDocument) written as its SearchEntry row."""
 
+from modelsearch.backends import get_search_backends
+
 from core.text import folded_words, words
 from search.models import SearchEntry
 
@@ -34,4 +36,15 @@ def index_page(page):
     document = page.search_document()
     entry, _ = SearchEntry.objects.update_or_create(page_id=page.pk, defaults=entry_values(page, document))
     entry.fields.set(document.field_ids)
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add(entry)
     return entry
+
+
+def write_entries(entries, entry_fields, batch_size=1000):
+    """Insert new ``entries`` (and their fields' through rows) and index them, in bulk: for loaders
+    that write many pages at once (bench/seed.py, demo/bulk.py)."""
+    SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
+    SearchEntry.fields.through.objects.bulk_create(entry_fields, batch_size=batch_size)
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(SearchEntry, entries)

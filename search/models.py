@@ -1,12 +1,18 @@
 """The public search index: one row per live searchable page, in folded and exact forms.
 
-Matching runs on word-padded text (" dang bo xa ") with plain LIKE, which behaves the same on
-SQLite and PostgreSQL, so both databases give the same results for the same query.
+The row keeps word-padded text (" dang bo xa ") for ranking and highlighting, and is indexed
+through Wagtail's search framework (modelsearch) as tokens (search/tokens.py): the folded words,
+and the exact words for the exact-diacritics points. The tokens are plain ASCII words that every
+backend's tokenizer keeps whole and unchanged (PostgreSQL's "simple" configuration, SQLite FTS5,
+OpenSearch's whitespace analyzer), so all of them match exactly what core.text.fold matches.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modelsearch import index
+
+from search.tokens import TOKEN_ANALYZER, exact_tokens, folded_tokens
 
 
 class ContentKind(models.TextChoices):
@@ -16,7 +22,7 @@ class ContentKind(models.TextChoices):
     PAGE = "page", pgettext_lazy("search content kind", "Pages")
 
 
-class SearchEntry(models.Model):
+class SearchEntry(index.Indexed, models.Model):
     page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+")
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=ContentKind.choices, db_index=True)
@@ -31,6 +37,14 @@ class SearchEntry(models.Model):
     text_folded = models.TextField()
     text_exact = models.TextField()
 
+    # search.documents writes the index row itself once the entry is complete (fields set).
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("folded_tokens", es_extra={"analyzer": TOKEN_ANALYZER}),
+        index.SearchField("exact_tokens", es_extra={"analyzer": TOKEN_ANALYZER}),
+        index.FilterField("locale"),
+    ]
+
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
@@ -38,3 +52,9 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+    def folded_tokens(self):
+        return folded_tokens(self.text_folded.split())
+
+    def exact_tokens(self):
+        return exact_tokens(self.text_exact.split())

@@ -1,24 +1,39 @@
-"""Running a reader's query against the search index, the same way on SQLite and PostgreSQL."""
+"""Running a reader's query through Wagtail's search framework (modelsearch), ranked our way.
+
+The query is folded and cut by core.text, as the index was (search/tokens.py), and the backend
+named ``public`` in WAGTAILSEARCH_BACKENDS (``default`` when there is none) finds the entries
+holding every word: PostgreSQL's full-text search over its GIN index, SQLite's FTS5, or
+OpenSearch/Elasticsearch. Ranking adds points, the same on every backend: a word of the query in
+the title, a word typed with the text's exact diacritics, the whole phrase as typed (folded, then
+exact). The title's points are read from the matched rows; the others are the backend's own
+phrase and word queries, so no text is scanned.
+"""
 
 import json
-import operator
-from functools import reduce
 
 from django.db import connection
 from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
+from modelsearch.backends import get_search_backend
+from modelsearch.conf import get_app_config
+from modelsearch.query import Phrase, PlainText
 from wagtail.models import Page
 
 from core.text import fold, words
 from core.visibility import visible_q
 from search.models import SearchEntry
+from search.tokens import exact_token, folded_token
 
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 8
+# Every word of a query counts (a pasted title keeps the name at its end); the length bound above
+# keeps their number small, and this one keeps a query of one-letter words from growing the SQL.
+MAX_TERMS = 64
 # Points for where a word matched: folded title, exact diacritics, the whole phrase.
 TITLE_POINTS, EXACT_POINTS, PHRASE_POINTS = 3, 2, 4
+# Backends that answer with objects rather than a query (OpenSearch/Elasticsearch) give at most these.
+MAX_MATCHES = 10_000
 
 
 def clean_query(raw):
@@ -39,11 +54,38 @@ def query_terms(query):
     return exact, folded
 
 
-def _points(text_field, needle, points):
-    # strpos()/instr() rather than LIKE: the same answer on these lower-case, wildcard-free
-    # strings, and PostgreSQL's LIKE is about twice as slow on the accented text_exact.
-    found = GreaterThan(StrIndex(text_field, Value(needle)), 0)
-    return Case(When(found, then=Value(points)), default=Value(0), output_field=IntegerField())
+def search_backend():
+    """The backend of the public search: the ``public`` alias, else ``default``."""
+    aliases = get_app_config().get_search_backend_config()
+    return get_search_backend("public" if "public" in aliases else "default")
+
+
+def _matching(backend, search_query, locale):
+    """The pks of ``locale``'s entries matching ``search_query``: a subquery on the database
+    backends (the match runs inside the statement that uses it), a list on the others."""
+    results = backend.search(search_query, SearchEntry.objects.filter(locale=locale), order_by_relevance=False)
+    if hasattr(results, "get_queryset"):
+        return results.get_queryset().order_by().values("pk")
+    return [entry.pk for entry in results[:MAX_MATCHES]]
+
+
+def _points_if(condition, points):
+    return When(condition, then=Value(points))
+
+
+def _score(backend, exact, folded, locale):
+    """The ranking points of an entry matching every word, as one expression."""
+    whens = [_points_if(GreaterThan(StrIndex("title_folded", Value(f" {term} ")), 0), TITLE_POINTS) for term in folded]
+    phrases = []
+    if len(folded) > 1:
+        phrases.append((Phrase(" ".join(map(folded_token, folded))), PHRASE_POINTS))
+        phrases.append((Phrase(" ".join(map(exact_token, exact))), PHRASE_POINTS))
+    phrases += [(PlainText(exact_token(word)), EXACT_POINTS) for word in exact]
+    whens += [_points_if(Q(pk__in=_matching(backend, q, locale)), points) for q, points in phrases]
+    score = Value(0, output_field=IntegerField())
+    for when in whens:
+        score = score + Case(when, default=Value(0), output_field=IntegerField())
+    return score
 
 
 def _among(ids):
@@ -70,31 +112,15 @@ def search_entries(query, locale):
     exact, folded = query_terms(query)
     if not folded:
         return entries.order_by("-published_at", "-page_id"), folded
-    for term in folded:
-        entries = entries.filter(text_folded__contains=f" {term} ")
-    # The word match (LIKE over the whole text) is the costly part: run it once, here, and let the
-    # count, the page of results and every facet work on the matched ids. Points from the folded
-    # title and the folded phrase come with it, read from rows the match reads anyway.
-    cheap = Value(0, output_field=IntegerField())
-    for term in folded:
-        cheap = cheap + _points("title_folded", f" {term} ", TITLE_POINTS)
-    if len(folded) > 1:
-        cheap = cheap + _points("text_folded", f" {' '.join(folded)} ", PHRASE_POINTS)
-    scores = dict(entries.annotate(score=cheap).values_list("pk", "score"))
+    backend = search_backend()
+    matched = _matching(backend, PlainText(" ".join(map(folded_token, folded)), operator="and"), locale)
+    # One statement finds the matches and scores them; the count, the page of results and every
+    # facet then work on the matched ids, without matching again.
+    scores = dict(
+        entries.filter(pk__in=matched).annotate(score=_score(backend, exact, folded, locale)).values_list("pk", "score")
+    )
     if not scores:
         return SearchEntry.objects.none().annotate(score=Value(0, output_field=IntegerField())), folded
-    # Exact-diacritics points only where some exact word occurs at all (the exact phrase implies
-    # its words): the trigram index on text_exact (migration 0003) finds those among the matches
-    # without reading every match, and a query typed without diacritics usually finds none.
-    bonus = Value(0, output_field=IntegerField())
-    for exact_word in exact:
-        bonus = bonus + _points("text_exact", f" {exact_word} ", EXACT_POINTS)
-    if len(folded) > 1:
-        bonus = bonus + _points("text_exact", f" {' '.join(exact)} ", PHRASE_POINTS)
-    has_exact_word = reduce(operator.or_, (Q(text_exact__contains=f" {exact_word} ") for exact_word in exact))
-    with_exact = SearchEntry.objects.filter(_among(scores), has_exact_word).annotate(bonus=bonus)
-    for page_id, points in with_exact.values_list("pk", "bonus"):
-        scores[page_id] += points
     by_points = {}
     for page_id, points in scores.items():
         by_points.setdefault(points, []).append(page_id)

@@ -185,3 +185,18 @@ def test_board_promotion_pins_a_result(client, corpus):
 
 def test_search_url_is_named():
     assert reverse("search") == SEARCH
+
+
+@pytest.mark.django_db
+def test_a_whole_pasted_title_keeps_the_words_at_its_end(client, corpus):
+    # Two titles alike for their first eleven words: only the last ones tell them apart.
+    from exemplars.models import UnitSectionPage
+    from tests.factories import ExemplarPageFactory
+    from tests.helpers import published
+
+    section = UnitSectionPage.objects.filter(locale__language_code="vi").get(unit__slug="huyen-ke-sach")
+    common = "Hội Nông dân xã Phú Tâm tổ chức tập huấn kỹ thuật trồng lúa cho hội viên ấp"
+    first = published(ExemplarPageFactory(parent=section, title=f"{common} Phú Hòa"))
+    second = published(ExemplarPageFactory(parent=section, title=f"{common} Phú Thành"))
+    assert found(client, f"{common} Phú Thành") == [second.pk]
+    assert found(client, f"{common} Phu Hoa".upper()) == [first.pk]
