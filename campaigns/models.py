@@ -123,7 +123,7 @@ class CampaignPage(NewsroomPagePermissions, FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = ExemplarPage.objects.visible_to_readers_of(self).filter(campaign=self, locale=self.locale)
+        stories = ExemplarPage.objects.visible_to_readers_of(self).filter(campaign=self, locale_id=self.locale_id)
         context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
         context["events"] = (
             HonouringEventPage.objects.visible_to_readers_of(self)

@@ -7,10 +7,11 @@ from django import forms
 from django.apps import apps
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
+from core.fragments import cached
 from core.names import shown_name
 from exemplars.models.taxonomy import ExemplarKind, Field, SubjectKind
 from units.models import Unit
@@ -33,6 +34,15 @@ def campaign_queryset(request):
 def field_queryset(request):
     # One row per field in every language; readers see its name in theirs (core/names.py).
     return Field.objects.all()
+
+
+def filter_options(request):
+    """The objects each picked filter offers, read: ``{filter name: [object, …]}``."""
+    return {
+        "field": list(field_queryset(request)),
+        "unit": list(Unit.objects.contributing()),
+        "campaign": list(campaign_queryset(request)),
+    }
 
 
 def picked_by_slug(label, empty_label, field_name=None):
@@ -86,12 +96,8 @@ class ExemplarFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        # Read for each request: the lists depend on the reader's language.
-        lists = {
-            "field": field_queryset(request),
-            "unit": Unit.objects.contributing(),
-            "campaign": campaign_queryset(request),
-        }
+        # The lists depend on the reader's language; kept for the content generation (core/fragments.py).
+        lists = cached("exemplar-filter-options", (get_language(),), lambda: filter_options(request), request)
         self.offered = {}  # {field_name: {slug: object}}, for filter_picked
         for name, objects in lists.items():
             filter_ = self.filters[name]

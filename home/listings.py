@@ -1,13 +1,13 @@
 """What the home page shows, gathered in a fixed number of queries."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Count, Max
-from wagtail.models import Page
+from django.db.models import Count
+from django.utils.functional import SimpleLazyObject
 
 from campaigns.models import CampaignPage
 from columns.models import ColumnPage
 from core import cache_generation
+from core.fragments import cached, newest_live_id
 from core.pages import in_given_order
 from core.visibility import visible_q
 from exemplars.models import ExemplarIndexPage, ExemplarPage, Field, UnitSectionPage
@@ -18,7 +18,14 @@ from units.models import unit_kind_order
 STORY_COUNTS_SECONDS = 24 * 60 * 60
 
 
-def story_counts(home):
+def newest_story(home):
+    """The newest live story's id in the home page's language (one index lookup): with the content
+    generation, it keys what the home page keeps, so stories written to the database without the
+    signals that move the generation (imports, the bench's seeding, tests) are seen too."""
+    return newest_live_id(ExemplarPage, home.locale_id)
+
+
+def story_counts(home, newest=None):
     """Stories the home page's readers may see (core/visibility.py) in its language, per field and
     per unit: ``({field_id: n}, {unit_id: n})``.
 
@@ -30,11 +37,8 @@ def story_counts(home):
     database without those signals (imports, the bench's seeding, tests).
     """
     locale = home.locale
-    newest = (
-        Page.objects.filter(live=True, locale=locale, content_type=ContentType.objects.get_for_model(ExemplarPage))
-        .order_by()
-        .aggregate(newest=Max("pk"))["newest"]
-    )
+    if newest is None:
+        newest = newest_story(home)
     key = f"home:story-counts:{home.pk}:{cache_generation.generation()}:{newest}"
     counts = cache.get(key)
     if counts is None:
@@ -58,7 +62,32 @@ def story_counts(home):
     return counts
 
 
-def home_page_context(home):
+HOME_CONTEXT_NAMES = (
+    "featured_stories",
+    "latest_stories",
+    "exemplar_index",
+    "browse_fields",
+    "browse_sections",
+    "campaigns",
+    "columns",
+)
+
+
+def home_page_context(home, request=None):
+    """What the home page shows, kept for the content generation and the newest story (see
+    ``newest_story``): one query when kept, a fixed number when not. Each value is lazy, so that
+    when the template's kept fragment of the page (``home_version`` among its keys) is found,
+    nothing is read at all."""
+    newest = newest_story(home)
+    found = SimpleLazyObject(
+        lambda: cached("home", (home.pk, newest), lambda: _home_page_context(home, newest), request)
+    )
+    context = {name: SimpleLazyObject(lambda name=name: found[name]) for name in HOME_CONTEXT_NAMES}
+    context["home_version"] = newest
+    return context
+
+
+def _home_page_context(home, newest):
     # Featured stories are the Board's choice, but one that has since become private is left out
     # like any other: the listing is built from the visible stories only.
     visible_stories = ExemplarPage.objects.visible_to_readers_of(home).filter(locale=home.locale)
@@ -69,7 +98,7 @@ def home_page_context(home):
         latest = list(latest)
         featured, latest = latest[:1], latest[1:]
     index = ExemplarIndexPage.objects.visible_to_readers_of(home).filter(locale=home.locale).first()
-    by_field, by_unit = story_counts(home)
+    by_field, by_unit = story_counts(home, newest)
     fields = []
     for field in Field.objects.all():
         field.story_count = by_field.get(field.pk, 0)
@@ -88,11 +117,11 @@ def home_page_context(home):
     campaigns = CampaignPage.objects.visible_to_readers_of(home).filter(locale=home.locale).order_by("-start_date")[:4]
     columns = ColumnPage.objects.visible_to_readers_of(home).filter(locale=home.locale).order_by("path")
     return {
-        "featured_stories": featured,
-        "latest_stories": latest,
+        "featured_stories": list(featured),
+        "latest_stories": list(latest),
         "exemplar_index": index,
         "browse_fields": fields,
         "browse_sections": sections,
-        "campaigns": campaigns,
-        "columns": columns,
+        "campaigns": list(campaigns),
+        "columns": list(columns),
     }

@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.blocks import StoryBodyBlock
 from core.forms import NewsroomPageForm
+from core.routing import RoutesDescendantsByPath
 from core.search_documents import SearchDocument, stream_text
 from core.visibility import NewsroomPageManager
 from home.documents import DocumentLibraryPage  # noqa: F401 -- its own module; imported so Django registers it
@@ -17,7 +18,7 @@ from units.page_permissions import NewsroomPagePermissions
 from units.workflows import BOARD_WORKFLOW
 
 
-class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
+class HomePage(NewsroomPagePermissions, RoutesDescendantsByPath, FoldedTitle, Page):
     """The site's front page: featured and latest stories, campaigns, columns, browsing."""
 
     base_form_class = NewsroomPageForm
@@ -61,7 +62,7 @@ class HomePage(NewsroomPagePermissions, FoldedTitle, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self))
+        context.update(home_page_context(self, request))
         return context
 
 

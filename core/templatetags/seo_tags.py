@@ -34,6 +34,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from core.fragments import cached
 from core.seo import board_publisher, is_article, iso, page_description, page_jsonld, share_image, share_rendition
 from core.sites import live_root_paths
 from core.visibility import visible_q
@@ -110,8 +111,14 @@ def seo_metadata(context, page=None, home=None):
     if not url_parts or not url_parts[1]:
         return None  # not routable (a new page in preview, say)
     _site_id, root_url, page_path = url_parts
-    page_url = root_url + page_path
+    canonical_query = _canonical_query(context, request)
+    # The same for every request to this address in this generation (core/fragments.py): kept.
+    parts = (page.pk, root_url, page_path, canonical_query, getattr(home, "pk", None), translation.get_language())
+    return cached("seo", parts, lambda: _metadata(page, request, home, root_url, page_path, canonical_query), request)
 
+
+def _metadata(page, request, home, root_url, page_path, canonical_query):
+    page_url = root_url + page_path
     versions = _versions(page, request)
     language = next((code for code, version in versions if version.pk == page.pk), None)
     if language is None:
@@ -124,7 +131,7 @@ def seo_metadata(context, page=None, home=None):
     article = is_article(page)
     meta = {
         "page_url": page_url,
-        "canonical": page_url + _canonical_query(context, request),
+        "canonical": page_url + canonical_query,
         "alternates": alternates,
         "language": language,
         "title": page.seo_title or page.title,

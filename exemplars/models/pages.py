@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,6 +20,7 @@ from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.api_fields import MainImageRenditionField, StoryBodyField, TranslationsField
 from core.blocks import StoryBodyBlock
 from core.forms import NewsroomPageForm
+from core.fragments import cached, newest_live_id
 from core.pages import IndexPage, in_given_order
 from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
@@ -49,7 +51,7 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
         verbose_name = _("exemplar index")
 
     def stories(self):
-        return ExemplarPage.objects.visible_to_readers_of(self).descendant_of(self).filter(locale=self.locale)
+        return ExemplarPage.objects.visible_to_readers_of(self).descendant_of(self).filter(locale_id=self.locale_id)
 
     def serve(self, request, *args, **kwargs):
         filterset = ExemplarFilter(request.GET or None, queryset=self.stories(), request=request)
@@ -67,10 +69,13 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
             None, queryset=self.stories(), request=request
         )
         context["filterset"] = filterset
-        context["stories"] = paginate(request, ExemplarPage.for_listing(filterset.qs))
         query = request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
+        # Counting is most of the listing's database time at 30,000 stories: kept (core/fragments.py).
+        parts = (self.pk, newest_live_id(ExemplarPage, self.locale_id), context["filter_query"])
+        count = cached("exemplar-index-count", parts, filterset.qs.count, request)
+        context["stories"] = paginate(request, ExemplarPage.for_listing(filterset.qs), count=count)
         return context
 
 
@@ -313,6 +318,13 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
             routes.append(("feed_campaign", self.campaign.slug))
         return routes
 
+    def cache_purges_with(self):
+        """The pages besides its ancestors that show the story (cms/cache_invalidation.py): its
+        campaign, the events that honoured it and the stories relating it."""
+        shown = [self.campaign] if self.campaign_id else []
+        related = ExemplarPage.objects.filter(related_links__story__translation_key=self.translation_key)
+        return [*shown, *self.honoured_at.all(), *related.distinct()] if self.pk else shown
+
     # What the story tells search engines and social networks (core/seo.py).
     seo_schema_type = "NewsArticle"
 
@@ -361,12 +373,15 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only when the template's kept fragments are missing (core/fragments.py): all lazy.
         context["awards"] = self.awards.select_related("award_type")
         # A private campaign is not named on a public story (one query, as the foreign key was).
         campaigns = self._meta.get_field("campaign").related_model.objects.visible_to_readers_of(self)
-        context["campaign"] = self.campaign_id and campaigns.filter(pk=self.campaign_id).first()
-        context["related_stories"] = ExemplarPage.chosen_for(
-            self, list(self.related_links.values_list("story_id", flat=True))
+        context["campaign"] = SimpleLazyObject(
+            lambda: self.campaign_id and campaigns.filter(pk=self.campaign_id).first() or None
+        )
+        context["related_stories"] = SimpleLazyObject(
+            lambda: ExemplarPage.chosen_for(self, list(self.related_links.values_list("story_id", flat=True)))
         )
         # The events that honoured it, as readers may see them (no draft, nothing private). A
         # translated event keeps its source's exemplars (wagtail-localize copies them): matched by key.
@@ -374,5 +389,6 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
         versions = ExemplarPage.objects.filter(translation_key=self.translation_key)
         context["honoured_at"] = events.filter(pk__in=versions.values("honoured_at")).order_by("-date", "-pk")
         # Where it was taken up (exemplars/models/replication.py, which imports this module).
-        context.update(self._meta.get_field("replications").related_model.context_for(self))
+        found = SimpleLazyObject(lambda: self._meta.get_field("replications").related_model.context_for(self))
+        context.update({n: SimpleLazyObject(lambda n=n: found[n]) for n in ("replications", "replication_count")})
         return context

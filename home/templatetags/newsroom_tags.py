@@ -3,6 +3,7 @@
 Each tag that touches the database does so in one query, and none runs a query per item.
 """
 
+from copy import copy
 from urllib.parse import urlencode
 
 from django import template
@@ -12,6 +13,7 @@ from django.http import QueryDict
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
+from core.fragments import cached
 from core.visibility import visible_q
 
 register = template.Library()
@@ -52,12 +54,19 @@ def site_navigation(context, page=None):
         root_path = page.path[: steplen * root.depth]
     else:
         root_path = root.localized.path
-    shown = visible_q(readers_of=page) if page is not None else visible_q()
-    pages = list(
-        Page.objects.filter(path__startswith=root_path)
-        .filter(Q(depth=root.depth, live=True) | Q(shown, depth=root.depth + 1))
-        .order_by("path")
-    )
+    # Which menu items readers of ``page`` may see depends only on the restrictions they passed at
+    # the menu's level (core/visibility.py): on the page's ancestor there, or on the page itself.
+    menu_path = page.path[: steplen * (root.depth + 1)] if page is not None else ""
+
+    def read():
+        shown = visible_q(readers_of=page) if page is not None else visible_q()
+        return list(
+            Page.objects.filter(path__startswith=root_path)
+            .filter(Q(depth=root.depth, live=True) | Q(shown, depth=root.depth + 1))
+            .order_by("path")
+        )
+
+    pages = [copy(p) for p in cached("navigation", (root_path, menu_path), read, context.get("request"))]
     home = next((p for p in pages if p.depth == root.depth), None)
     items = [p for p in pages if p.depth == root.depth + 1 and p.show_in_menus]
     if page is not None:
@@ -79,7 +88,13 @@ def breadcrumbs(context, page=None):
         root = _site_root(context)
         min_depth = root.depth if root is not None else 2
         if page.depth > min_depth:
-            ancestors = list(page.get_ancestors().filter(depth__gte=min_depth))
+            # The same for every child of a parent (a section's stories): kept per parent.
+            ancestors = cached(
+                "breadcrumbs",
+                (page.path[: -Page.steplen], min_depth),
+                lambda: list(page.get_ancestors().filter(depth__gte=min_depth)),
+                context.get("request"),
+            )
     return {"request": context.get("request"), "page": page, "ancestors": ancestors}
 
 
@@ -96,11 +111,19 @@ def page_translations(context, page=None):
         return []
     names = dict(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES))
     order = list(names)
-    versions = list(
-        Page.objects.filter(visible_q(readers_of=page), translation_key=page.translation_key)
-        .select_related("locale")
-        .order_by()
-    )
+    versions = [
+        copy(version)
+        for version in cached(
+            "translations",
+            (page.pk,),
+            lambda: list(
+                Page.objects.filter(visible_q(readers_of=page), translation_key=page.translation_key)
+                .select_related("locale")
+                .order_by()
+            ),
+            context.get("request"),
+        )
+    ]
     if len(versions) < 2:
         return []
     for version in versions:
@@ -199,12 +222,17 @@ def image_renditions(image, *specs):
     return list(get_renditions_or_not_found(image, specs).values())
 
 
-@register.simple_tag
-def visible_children(page):
+@register.simple_tag(takes_context=True)
+def visible_children(context, page):
     """The children of ``page`` its readers may see (core/visibility.py), in tree order, in one
     query, for a list of links: ``{{ child.title }}`` and ``{% pageurl child %}`` (which reads the
     site root paths cached on the request, so no query per child).
 
     Only what a link needs is read (60 unit sections on the exemplar index); anything else on a
     child would cost a query per child."""
-    return page.get_children().filter(visible_q(readers_of=page)).only("title", "url_path")
+    return cached(
+        "visible-children",
+        (page.pk,),
+        lambda: list(page.get_children().filter(visible_q(readers_of=page)).only("title", "url_path")),
+        context.get("request"),
+    )

@@ -119,6 +119,7 @@ def test_pagination_keeps_filters_and_forgives_bad_page_numbers(client, exemplar
 
 
 def count_queries(client, url):
+    client.get(url)  # fills what pages keep between requests (core/fragments.py), as a running site has
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
