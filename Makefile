@@ -63,10 +63,12 @@ lock:
 	rm -rf tmp/lock-venv
 
 # The benchmark (docs/benchmarks.md): PostgreSQL seeded with 30,000 stories, gunicorn under production
-# settings, wrk. Needs wrk and a PostgreSQL server; BENCH_STORIES, BENCH_DURATION, BENCH_FORCE=1 and
+# settings, wrk; then two gunicorn instances behind nginx's micro-cache (bench/two_instances.py).
+# Needs wrk, nginx and a PostgreSQL server; BENCH_STORIES, BENCH_DURATION, BENCH_FORCE=1 and
 # BENCH_DATABASE_URL are described in bench/run.py.
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
 	$(BIN)/python -m bench.run
 
 clean:

@@ -27,8 +27,10 @@ INSTALLED_APPS = [
     "wordimport",
     "planning",
     "factcheck",
+    "privacy",
     "search",
     "demo",
+    "backups",
     "cms",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -139,10 +141,19 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
-        }
+        },
+        # Wagtail's rendition lookups, shared: what one instance made, every other finds.
+        "renditions": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "rendition"},
     }
+    # Sessions read from Redis, written through to the database: a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The public forms' rate limits (django-ratelimit) count in the default cache, so per process
+# without Redis; the sign-in lockout (django-axes) counts in the database.
+RATELIMIT_USE_CACHE = "default"
+# App server instances (gunicorn masters) serving the site; production wants Redis for more than one.
+APP_INSTANCES = env_int("APP_INSTANCES", 1)
 
 # Anonymous page cache (cms/page_cache.py): seconds a public page or feed is kept (0: off);
 # publishing anything invalidates it. Several processes must share the cache (REDIS_URL).
@@ -223,6 +234,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible storage when AWS_STORAGE_BUCKET_NAME is set (cms/settings/s3.py).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "cms.object_storage.MediaStorage"}
+    from cms.settings.s3 import *  # noqa: F403
 # Whitenoise (middleware) serves the hashed names of production's storage as immutable, cached
 # for ten years, and the .br/.gz copies it made at collectstatic; unhashed names for 60 seconds.
 # Serve MEDIA_URL from Django (cms/media.py) when no web server does: renditions immutable for a
@@ -235,6 +251,8 @@ MEDIA_MAX_AGE = env_int("MEDIA_MAX_AGE", 3600)
 # (docs/deploy.md). TASK_BACKEND names another backend; the immediate one (run in the request) is
 # for `make run` and tests, and production refuses it.
 TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A failed task of ours runs again after TASK_RETRY_SECONDS, doubling, TASK_ATTEMPTS runs in all (core/tasks.py).
+TASK_ATTEMPTS, TASK_RETRY_SECONDS = env_int("TASK_ATTEMPTS", 5), env_int("TASK_RETRY_SECONDS", 30)
 
 # Email: every message is queued (core/mail.py) and the worker sends it through
 # EMAIL_DELIVERY_BACKEND (SMTP, with the settings below), retrying a failed send
@@ -260,6 +278,9 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 SUBMISSIONS_NOTIFY_EMAILS = env_list("SUBMISSIONS_NOTIFY_EMAILS")
 SUBMISSIONS_CONTACT_EMAIL = env_str("SUBMISSIONS_CONTACT_EMAIL", "btdkt.sonv@soctrang.gov.vn")
 SUBMISSIONS_RATE_LIMIT = env_str("SUBMISSIONS_RATE_LIMIT", "5/h")
+# Months a closed submission keeps its personal data, per kind (privacy/retention.py, run daily).
+_RETAIN = env_int("SUBMISSIONS_RETENTION_MONTHS", 24)
+SUBMISSIONS_RETENTION_MONTHS = {"submissions.nomination": _RETAIN, "submissions.difficultyreport": _RETAIN}
 
 # Who issues the Board's report documents (reports.documents), as the header and signature print
 # them. Settings, not code: the province's bodies were renamed from 1/7/2025 (Sóc Trăng is now part
@@ -277,8 +298,10 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Staff read the project's Vietnamese guide (docs/huong-dan/, units/guide.py), not Wagtail's English
 # release banner and guide on wagtail.org.
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-# Wagtail's database backend (PostgreSQL full-text, SQLite FTS5), with SQLite reading queries alike.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend"}}
+# Wagtail's database backend (PostgreSQL full-text, SQLite FTS5), with SQLite reading queries alike;
+# the admin and the public search (search/query.py) share it. "simple": no stemming or stop words,
+# since the public index holds words already folded (search/tokens.py). OpenSearch: docs/deploy.md.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "simple"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -295,7 +318,11 @@ WAGTAILMEDIA_MAX_UPLOAD_SIZE = 500 * 1024 * 1024  # ours, read by cms.uploads
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.SafeDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.SafeImageForm"
 # Renditions under names nobody can guess, since drafts' images have them too (cms/storage.py).
-WAGTAILIMAGES_RENDITION_STORAGE = "cms.storage.RenditionStorage"
+WAGTAILIMAGES_RENDITION_STORAGE = (
+    "cms.object_storage.S3RenditionStorage" if AWS_STORAGE_BUCKET_NAME else "cms.storage.RenditionStorage"
+)
+# Documents through Django and its checks, never a redirect to the bucket (Wagtail's remote default).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Complex page forms can exceed Django's default of 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

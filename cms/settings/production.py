@@ -64,6 +64,19 @@ if EMAIL_DELIVERY_BACKEND.rsplit(".", 1)[-1] == "QueuedEmailBackend":  # noqa: F
         "The environment variable EMAIL_DELIVERY_BACKEND must name a backend that sends (SMTP), not the queue."
     )
 
+# Several instances share what one process would keep to itself (docs/deploy.md "Beyond one machine").
+if APP_INSTANCES > 1 and CACHES["default"]["BACKEND"].endswith("LocMemCache"):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"The environment variable APP_INSTANCES is {APP_INSTANCES} but REDIS_URL is not set: each instance "  # noqa: F405
+        "would keep its own page cache, miss the others' invalidations and count rate limits alone. Set REDIS_URL."
+    )
+if AWS_STORAGE_BUCKET_NAME and not (AWS_S3_CUSTOM_DOMAIN or AWS_S3_ENDPOINT_URL):  # noqa: F405
+    raise ImproperlyConfigured(
+        "The environment variable AWS_STORAGE_BUCKET_NAME is set without AWS_S3_CUSTOM_DOMAIN or "
+        "AWS_S3_ENDPOINT_URL: set AWS_S3_CUSTOM_DOMAIN to the host readers fetch media from (the CDN, or "
+        "<bucket>.s3.<region>.amazonaws.com), so pages and the Content-Security-Policy name it."
+    )
+
 # Every account with a publishing role proves a second factor (staffauth/policy.py): none is spared.
 if SECOND_FACTOR_EXEMPT_USERS:  # noqa: F405
     raise ImproperlyConfigured(

@@ -150,3 +150,73 @@ def test_admin_speaks_vietnamese_with_day_first_dates(settings):
 
     with translation.override("vi"):
         assert formats.date_format(datetime.date(2019, 9, 4), "SHORT_DATE_FORMAT") == "04/09/2019"
+
+
+PRODUCTION = {"SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "guongdienhinh.soctrang.gov.vn"}
+SHARED_STATE = (
+    "(settings.SESSION_ENGINE, {k: v['BACKEND'] for k, v in settings.CACHES.items()}, settings.RATELIMIT_USE_CACHE)"
+)
+
+
+def test_redis_holds_sessions_rate_limits_and_renditions_for_every_instance():
+    shared = read_setting(
+        "cms.settings.production", SHARED_STATE, REDIS_URL="redis://cache.internal:6379/0", **PRODUCTION
+    )
+    assert shared.returncode == 0, shared.stderr
+    redis = "django_redis.cache.RedisCache"
+    assert shared.stdout.strip() == repr(
+        ("django.contrib.sessions.backends.cached_db", {"default": redis, "renditions": redis}, "default")
+    )
+    alone = read_setting("cms.settings.production", SHARED_STATE, **PRODUCTION)
+    locmem = "django.core.cache.backends.locmem.LocMemCache"
+    assert alone.stdout.strip() == repr(("django.contrib.sessions.backends.db", {"default": locmem}, "default"))
+
+
+def test_a_bucket_moves_uploads_and_renditions_to_s3_and_documents_still_go_through_django():
+    expression = (
+        "(settings.STORAGES['default']['BACKEND'], settings.WAGTAILIMAGES_RENDITION_STORAGE, settings.MEDIA_URL, "
+        "settings.WAGTAILDOCS_SERVE_METHOD, settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][-1])"
+    )
+    bucket = read_setting(
+        "cms.settings.production",
+        expression,
+        AWS_STORAGE_BUCKET_NAME="guongdienhinh-media",
+        AWS_S3_ENDPOINT_URL="https://s3.hcm.example.vn",
+        AWS_S3_CUSTOM_DOMAIN="media.guongdienhinh.soctrang.gov.vn",
+        **PRODUCTION,
+    )
+    assert bucket.returncode == 0, bucket.stderr
+    media = "https://media.guongdienhinh.soctrang.gov.vn"
+    assert bucket.stdout.strip() == repr(
+        ("cms.object_storage.MediaStorage", "cms.object_storage.S3RenditionStorage", f"{media}/", "serve_view", media)
+    )
+    disk = read_setting("cms.settings.production", expression, **PRODUCTION)
+    assert disk.stdout.strip() == repr(
+        (
+            "django.core.files.storage.FileSystemStorage",
+            "cms.storage.RenditionStorage",
+            "/media/",
+            "serve_view",
+            "data:",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "named", "fix"),
+    [
+        ({"APP_INSTANCES": "2"}, "REDIS_URL", {"REDIS_URL": "redis://cache.internal:6379/0"}),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "guongdienhinh-media"},
+            "AWS_S3_CUSTOM_DOMAIN",
+            {"AWS_S3_CUSTOM_DOMAIN": "media.guongdienhinh.soctrang.gov.vn"},
+        ),
+    ],
+)
+def test_production_refuses_what_breaks_with_several_instances(env, named, fix):
+    result = read_setting("cms.settings.production", "settings.DEBUG", **PRODUCTION, **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
+    fixed = read_setting("cms.settings.production", "settings.DEBUG", **PRODUCTION, **env, **fix)
+    assert fixed.returncode == 0, fixed.stderr
