@@ -2,8 +2,10 @@
 core.search_documents.SearchDocument) written as its SearchEntry row."""
 
 from modelsearch.backends import get_search_backends
+from wagtail.models import Page
 
 from core.text import folded_words, words
+from core.visibility import visible_q
 from search.models import SearchEntry
 
 
@@ -34,7 +36,8 @@ def index_page(page):
     if not hasattr(page, "search_document"):
         return None
     document = page.search_document()
-    entry, _ = SearchEntry.objects.update_or_create(page_id=page.pk, defaults=entry_values(page, document))
+    values = {**entry_values(page, document), "public": Page.objects.filter(visible_q(), pk=page.pk).exists()}
+    entry, _ = SearchEntry.objects.update_or_create(page_id=page.pk, defaults=values)
     entry.fields.set(document.field_ids)
     for backend in get_search_backends(with_auto_update=True):
         backend.add(entry)
@@ -44,6 +47,12 @@ def index_page(page):
 def write_entries(entries, entry_fields, batch_size=1000):
     """Insert new ``entries`` (and their fields' through rows) and index them, in bulk: for loaders
     that write many pages at once (bench/seed.py, demo/bulk.py)."""
+    for start in range(0, len(entries), batch_size):
+        batch = entries[start : start + batch_size]
+        pages = Page.objects.filter(visible_q(), pk__in=[entry.page_id for entry in batch])
+        public = set(pages.values_list("pk", flat=True))
+        for entry in batch:
+            entry.public = entry.page_id in public
     SearchEntry.objects.bulk_create(entries, batch_size=batch_size)
     SearchEntry.fields.through.objects.bulk_create(entry_fields, batch_size=batch_size)
     for backend in get_search_backends(with_auto_update=True):

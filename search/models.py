@@ -36,6 +36,10 @@ class SearchEntry(index.Indexed, models.Model):
     title_folded = models.TextField()
     text_folded = models.TextField()
     text_exact = models.TextField()
+    # Whether the public may see the page (core/visibility.py: live, no view restriction on it or an
+    # ancestor), kept by search.visibility on every change of that: the public search filters on it
+    # inside the backend's own query rather than joining every page of the site.
+    public = models.BooleanField(default=False)
 
     # search.documents writes the index row itself once the entry is complete (fields set).
     search_auto_update = False
@@ -43,6 +47,7 @@ class SearchEntry(index.Indexed, models.Model):
         index.SearchField("folded_tokens", es_extra={"analyzer": TOKEN_ANALYZER}),
         index.SearchField("exact_tokens", es_extra={"analyzer": TOKEN_ANALYZER}),
         index.FilterField("locale"),
+        index.FilterField("public"),
     ]
 
     class Meta:

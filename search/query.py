@@ -1,39 +1,36 @@
 """Running a reader's query through Wagtail's search framework (modelsearch), ranked our way.
 
 The query is folded and cut by core.text, as the index was (search/tokens.py), and the backend
-named ``public`` in WAGTAILSEARCH_BACKENDS (``default`` when there is none) finds the entries
-holding every word: PostgreSQL's full-text search over its GIN index, SQLite's FTS5, or
-OpenSearch/Elasticsearch. Ranking adds points, the same on every backend: a word of the query in
-the title, a word typed with the text's exact diacritics, the whole phrase as typed (folded, then
-exact). The title's points are read from the matched rows; the others are the backend's own
-phrase and word queries, so no text is scanned.
+named ``public`` in WAGTAILSEARCH_BACKENDS (``default`` when there is none) finds the public
+entries holding every word: PostgreSQL's full-text search over its GIN index, SQLite's FTS5, or
+OpenSearch/Elasticsearch. One statement reads, for every match, its ranking points
+(search/scoring.py) and what the facets count (kind, unit, subject, year, fields); the view then
+filters, counts, sorts and pages those rows itself, and reads only the page's twenty entries.
 """
 
-import json
+from collections import namedtuple
 
-from django.db import connection
-from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
+from django.db.models import Aggregate, CharField, OuterRef, Subquery
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
-from modelsearch.query import Phrase, PlainText
-from wagtail.models import Page
+from modelsearch.query import PlainText
 
 from core.text import fold, words
-from core.visibility import visible_q
+from search import scoring
 from search.models import SearchEntry
-from search.tokens import exact_token, folded_token
+from search.tokens import folded_token
 
 MAX_QUERY_LENGTH = 200
 # Every word of a query counts (a pasted title keeps the name at its end); the length bound above
 # keeps their number small, and this one keeps a query of one-letter words from growing the SQL.
 MAX_TERMS = 64
-# Points for where a word matched: folded title, exact diacritics, the whole phrase.
-TITLE_POINTS, EXACT_POINTS, PHRASE_POINTS = 3, 2, 4
 # Backends that answer with objects rather than a query (OpenSearch/Elasticsearch) give at most these.
 MAX_MATCHES = 10_000
+# What the facets and the filters read of an entry; ``Match`` adds its points.
+FACET_COLUMNS = ("kind", "unit_id", "subject_kind", "year", "field_ids")
+Match = namedtuple("Match", ("pk", "score", "published_at", *FACET_COLUMNS))
 
 
 def clean_query(raw):
@@ -60,6 +57,38 @@ def search_backend():
     return get_search_backend("public" if "public" in aliases else "default")
 
 
+def public_entries(locale):
+    """The entries of ``locale`` whose pages the public may see (SearchEntry.public)."""
+    return SearchEntry.objects.filter(locale=locale, public=True)
+
+
+class _IdList(Aggregate):
+    """The aggregated values as one comma-separated string (any order), on SQLite and PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "%(function)s(%(expressions)s::text, ',')"
+        return self.as_sql(compiler, connection, function="STRING_AGG", template=template)
+
+
+def with_facet_columns(entries):
+    """``entries`` annotated with the year of publication (the reader's time zone, as the year
+    filter reads it) and the ids of its fields as one string (one subquery, no row per field)."""
+    through = SearchEntry.fields.through
+    field_ids = through.objects.filter(searchentry_id=OuterRef("pk")).order_by().values("searchentry_id")
+    return entries.annotate(
+        year=ExtractYear("published_at", tzinfo=timezone.get_current_timezone()),
+        field_ids=Subquery(field_ids.annotate(ids=_IdList("field_id")).values("ids")),
+    )
+
+
+def parse_ids(text):
+    """The ids of a string of ``_IdList`` (empty for an entry without fields)."""
+    return tuple(map(int, text.split(","))) if text else ()
+
+
 def _matching(backend, search_query, locale):
     """The pks of ``locale``'s entries matching ``search_query``: a subquery on the database
     backends (the match runs inside the statement that uses it), a list on the others."""
@@ -69,65 +98,31 @@ def _matching(backend, search_query, locale):
     return [entry.pk for entry in results[:MAX_MATCHES]]
 
 
-def _points_if(condition, points):
-    return When(condition, then=Value(points))
+def _scored(backend, exact, folded, locale):
+    """The matching public entries of ``locale``, annotated with their points."""
+    match = PlainText(" ".join(map(folded_token, folded)), operator="and")
+    boosts = scoring.boost_queries(exact, folded)
+    results = backend.search(match, public_entries(locale), order_by_relevance=False)
+    if scoring.on_own_vectors(results):
+        return (
+            results.get_queryset()
+            .order_by()
+            .annotate(score=scoring.score(folded, scoring.vector_conditions(results, boosts)))
+        )
+    matched = public_entries(locale).filter(pk__in=_matching(backend, match, locale))
+    conditions = scoring.membership_conditions(lambda query: _matching(backend, query, locale), boosts)
+    return matched.annotate(score=scoring.score(folded, conditions))
 
 
-def _score(backend, exact, folded, locale):
-    """The ranking points of an entry matching every word, as one expression."""
-    whens = [_points_if(GreaterThan(StrIndex("title_folded", Value(f" {term} ")), 0), TITLE_POINTS) for term in folded]
-    phrases = []
-    if len(folded) > 1:
-        phrases.append((Phrase(" ".join(map(folded_token, folded))), PHRASE_POINTS))
-        phrases.append((Phrase(" ".join(map(exact_token, exact))), PHRASE_POINTS))
-    phrases += [(PlainText(exact_token(word)), EXACT_POINTS) for word in exact]
-    whens += [_points_if(Q(pk__in=_matching(backend, q, locale)), points) for q, points in phrases]
-    score = Value(0, output_field=IntegerField())
-    for when in whens:
-        score = score + Case(when, default=Value(0), output_field=IntegerField())
-    return score
-
-
-def _among(ids):
-    """A condition "the entry is one of ``ids``", as one parameter whatever the number of ids.
-
-    A plain pk__in would pass one parameter per id, and a broad query matches tens of thousands
-    of entries: more than PostgreSQL (65,535) or SQLite (32,766) accept in one statement.
-    """
-    column = f'"{SearchEntry._meta.db_table}"."page_id"'
-    if connection.vendor == "postgresql":
-        return RawSQL(f"{column} = ANY(%s)", (list(ids),), output_field=BooleanField())
-    ids_json = json.dumps(list(ids))
-    return RawSQL(f"{column} IN (SELECT value FROM json_each(%s))", (ids_json,), output_field=BooleanField())
-
-
-def search_entries(query, locale):
-    """Live public entries in ``locale`` matching every word of ``query`` (folded), best first.
-
-    An empty query gives everything, newest first.
-    """
-    entries = SearchEntry.objects.filter(
-        locale=locale, page__in=Page.objects.filter(visible_q(), locale=locale).values("pk")
-    )
+def search_matches(query, locale):
+    """(every public entry of ``locale`` matching every word of ``query`` as a Match, best first;
+    the folded words). None for a query without words: the caller lists everything instead."""
     exact, folded = query_terms(query)
     if not folded:
-        return entries.order_by("-published_at", "-page_id"), folded
-    backend = search_backend()
-    matched = _matching(backend, PlainText(" ".join(map(folded_token, folded)), operator="and"), locale)
-    # One statement finds the matches and scores them; the count, the page of results and every
-    # facet then work on the matched ids, without matching again.
-    scores = dict(
-        entries.filter(pk__in=matched).annotate(score=_score(backend, exact, folded, locale)).values_list("pk", "score")
-    )
-    if not scores:
-        return SearchEntry.objects.none().annotate(score=Value(0, output_field=IntegerField())), folded
-    by_points = {}
-    for page_id, points in scores.items():
-        by_points.setdefault(points, []).append(page_id)
-    ranked = Case(
-        *(When(_among(ids), then=Value(points)) for points, ids in sorted(by_points.items())),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    entries = SearchEntry.objects.filter(_among(scores)).annotate(score=ranked)
-    return entries.order_by("-score", "-published_at", "-page_id"), folded
+        return None, folded
+    rows = with_facet_columns(_scored(search_backend(), exact, folded, locale)).values_list(*Match._fields)
+    matches = [Match(*row[:-1], parse_ids(row[-1])) for row in rows]
+    # Best first; ties go to the newest (an entry without a date last among equals), then the page id.
+    oldest = timezone.now().replace(year=1)
+    matches.sort(key=lambda match: (match.score, match.published_at or oldest, match.pk), reverse=True)
+    return matches, folded

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -5,6 +7,13 @@ from django.utils.safestring import mark_safe
 from core.text import fold, word_runs
 
 register = template.Library()
+
+
+@lru_cache(maxsize=8192)
+def _folded(word):
+    """``fold(word)``, kept: a page of results folds the same few hundred words of titles and
+    summaries again and again, and folding (Unicode normalization) was most of rendering them."""
+    return fold(word)
 
 
 @register.filter
@@ -16,7 +25,7 @@ def highlight(text, terms):
     wanted = set(terms or ())
     parts = []
     for run, is_word in word_runs(str(text)):
-        if is_word and fold(run) in wanted:
+        if is_word and _folded(run) in wanted:
             parts.append(f"<mark>{escape(run)}</mark>")
         else:
             parts.append(escape(run))
