@@ -45,6 +45,14 @@ def filter_options(request):
     }
 
 
+def offered_choices(request):
+    """``{filter name: [(slug, label in the reader's language, id), …]}``: what each picked filter offers."""
+    return {
+        name: [(obj.slug, shown_name(obj), obj.pk) for obj in objects]
+        for name, objects in filter_options(request).items()
+    }
+
+
 def picked_by_slug(label, empty_label, field_name=None):
     """A filter on an object picked by its slug from a list that ExemplarFilter reads."""
     return django_filters.ChoiceFilter(
@@ -96,14 +104,16 @@ class ExemplarFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        # The lists depend on the reader's language; kept for the content generation (core/fragments.py).
-        lists = cached("exemplar-filter-options", (get_language(),), lambda: filter_options(request), request)
-        self.offered = {}  # {field_name: {slug: object}}, for filter_picked
-        for name, objects in lists.items():
+        # The lists depend on the reader's language; kept for the content generation (core/fragments.py),
+        # as what the form and the filter need (slug, label, id) rather than objects to unpickle.
+        lists = cached("exemplar-filter-choices", (get_language(),), lambda: offered_choices(request), request)
+        self.offered = {}  # {field_name: {slug: id}}, for filter_picked
+        for name, choices in lists.items():
             filter_ = self.filters[name]
-            # Labelled in the reader's language; the queryset keeps its rows for by_slug.
-            filter_.extra["choices"] = [(obj.slug, shown_name(obj)) for obj in objects]
-            self.offered[filter_.field_name] = by_slug(objects)
+            filter_.extra["choices"] = [(slug, label) for slug, label, _pk in choices]
+            offered = self.offered[filter_.field_name] = {}
+            for slug, _label, pk in choices:
+                offered.setdefault(slug, pk)  # as a lookup among the choices would, the first wins
 
     def filter_picked(self, stories, name, slug):
         return stories.filter(**{name: self.offered[name][slug]})

@@ -27,6 +27,7 @@ from core.search_documents import SearchDocument, stream_text
 from core.seo import postal_address
 from core.visibility import NewsroomPageManager
 from exemplars.api import AwardsField, CampaignField, FieldsField, ReplicationsField, UnitField
+from exemplars.cards import card_rows
 from exemplars.filters import ExemplarFilter
 from exemplars.models.submission import KeepsFirstSubmission
 from exemplars.models.taxonomy import ExemplarKind, Field, SubjectKind
@@ -75,7 +76,8 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
         # Counting is most of the listing's database time at 30,000 stories: kept (core/fragments.py).
         parts = (self.pk, newest_live_id(ExemplarPage, self.locale_id), context["filter_query"])
         count = cached("exemplar-index-count", parts, filterset.qs.count, request)
-        context["stories"] = paginate(request, ExemplarPage.for_listing(filterset.qs), count=count)
+        # A page of ids: the cards are kept, read at once and built only when missing (exemplars/cards.py).
+        context["stories"] = paginate(request, card_rows(filterset.qs), count=count)
         return context
 
 
@@ -133,7 +135,7 @@ class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = ExemplarPage.objects.visible_to_readers_of(self).child_of(self)
-        context["stories"] = paginate(request, ExemplarPage.for_listing(stories))
+        context["stories"] = paginate(request, card_rows(stories))
         events = honouring_event_model().objects.visible_to_readers_of(self).child_of(self)
         context["events"] = events.order_by("-date", "-pk")
         return context
@@ -373,22 +375,26 @@ class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, P
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read only when the template's kept fragments are missing (core/fragments.py): all lazy.
-        context["awards"] = self.awards.select_related("award_type")
-        # A private campaign is not named on a public story (one query, as the foreign key was).
-        campaigns = self._meta.get_field("campaign").related_model.objects.visible_to_readers_of(self)
-        context["campaign"] = SimpleLazyObject(
-            lambda: self.campaign_id and campaigns.filter(pk=self.campaign_id).first() or None
-        )
+        # Read, or even built (the visibility subqueries cost), only when the template's kept
+        # fragments are missing (core/fragments.py): all lazy.
+        context["awards"] = SimpleLazyObject(lambda: list(self.awards.select_related("award_type")))
+        context["campaign"] = SimpleLazyObject(self._visible_campaign)
         context["related_stories"] = SimpleLazyObject(
             lambda: ExemplarPage.chosen_for(self, list(self.related_links.values_list("story_id", flat=True)))
         )
         # The events that honoured it, as readers may see them (no draft, nothing private). A
         # translated event keeps its source's exemplars (wagtail-localize copies them): matched by key.
-        events = honouring_event_model().objects.visible_to_readers_of(self).filter(locale_id=self.locale_id)
-        versions = ExemplarPage.objects.filter(translation_key=self.translation_key)
-        context["honoured_at"] = events.filter(pk__in=versions.values("honoured_at")).order_by("-date", "-pk")
+        context["honoured_at"] = SimpleLazyObject(self._honoured_at)
         # Where it was taken up (exemplars/models/replication.py, which imports this module).
         found = SimpleLazyObject(lambda: self._meta.get_field("replications").related_model.context_for(self))
         context.update({n: SimpleLazyObject(lambda n=n: found[n]) for n in ("replications", "replication_count")})
         return context
+
+    def _visible_campaign(self):  # a private campaign is not named on a public story (one query)
+        campaigns = self._meta.get_field("campaign").related_model.objects.visible_to_readers_of(self)
+        return campaigns.filter(pk=self.campaign_id).first() if self.campaign_id else None
+
+    def _honoured_at(self):
+        events = honouring_event_model().objects.visible_to_readers_of(self).filter(locale_id=self.locale_id)
+        versions = ExemplarPage.objects.filter(translation_key=self.translation_key)
+        return list(events.filter(pk__in=versions.values("honoured_at")).order_by("-date", "-pk"))
