@@ -141,6 +141,8 @@ def prepare_database():
     )
     # A database kept from before the public search used the search backend has entries but no index.
     manage("index_search_entries", "--if-missing")
+    # As a deploy does (docs/deploy.md): the sitemaps stored before the first crawler asks.
+    manage("build_sitemaps")
     timings["seed_seconds"] = round(time.monotonic() - started, 1)
     manage("collectstatic", "--noinput", "-v", "0")
     return timings

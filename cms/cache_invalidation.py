@@ -5,7 +5,8 @@ or deleting what pages show without being pages. A page's change works out one l
 (``locations()``: the page and its ancestors in every language, the pages that show it, the
 listings of every page, its feeds, the sitemap and search): the page cache moves the generations
 of their paths (core/cache_generation.py), so those pages go stale with every query string, and a
-CDN purges the same URLs. Everything else stays cached.
+CDN purges the same URLs, with every page of the sitemap (``?p=N``, which no path names).
+Everything else stays cached.
 
 Each page type says where it shows: the feeds besides the main one (``feed_routes()``), the other
 pages that show it (``cache_purges_with()``: a story's campaign and the stories relating it, a
@@ -26,9 +27,10 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.page_cache import EVERY_PAGE_LISTING, cache_path, every_page_prefixes
+from cms.sitemaps import page_paths as sitemap_page_paths
 from core.cache_generation import invalidate, invalidate_paths
 
 FEED_FORMATS = ("rss", "atom")
@@ -135,7 +137,19 @@ def locations(page, extra_pages=(), old_paths=()):
     extra = {*_feed_paths(page), *old_paths, "/sitemap.xml"}
     extra.update(prefix for prefix in every_page_prefixes() if prefix.endswith("/"))
     found.update((root, path) for root in roots for path in extra)
+    if frontend_cache_configured():
+        found.update(_sitemap_pages(roots))
     return found
+
+
+def _sitemap_pages(roots):
+    """Every page of the sitemap of each site at ``roots``, for the CDN (the page cache keeps one
+    generation for all of them: cms/page_cache.py). Every page, not the one the changed page is
+    on: the sitemap lists pages in tree order, so a page published for the first time,
+    unpublished, moved or deleted shifts every later URL onto the next or previous page, and
+    telling that from an edit in place would need the page's state before the change."""
+    sites = {site.root_url: site for site in Site.objects.select_related("root_page")}
+    return {(root, path) for root in roots if root in sites for path in sitemap_page_paths(sites[root])}
 
 
 def urls_to_purge(page, extra_pages=(), old_paths=()):

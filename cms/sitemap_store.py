@@ -9,6 +9,8 @@ on the task queue, and the worker builds every document again and writes them in
 transaction. Until it has, each document is built on request from the database: correct, and one
 page's build (SITEMAP_PAGE_SIZE URLs), never the whole site's. So correctness never waits for the
 worker, and the worker keeps crawlers off the builder. A failed rebuild is retried (core/tasks.py).
+A database nothing has been published to since it was loaded has no store: ``manage.py
+build_sitemaps`` fills it, at each deploy (docs/deploy.md), before the first crawler asks.
 
 A rebuild reading while a later publish commits may miss it; that publish's own rebuild, queued
 after its commit, follows and puts it right. Several publishes in a row queue several rebuilds;

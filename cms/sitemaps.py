@@ -20,9 +20,11 @@ import datetime
 import re
 from urllib.parse import quote
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -31,7 +33,7 @@ from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page, Site
 
-from core.sites import live_root_paths, site_for
+from core.sites import live_root_paths, request_for_site, site_for
 from core.visibility import visible_q
 
 # What the builder reads of each page, as a row: enough for its address, language and lastmod.
@@ -42,6 +44,8 @@ SERVE_PATH = re.compile(r"(?:[\w\-]+/)*")
 # URLs per page of the sitemap (setting SITEMAP_PAGE_SIZE): each page built in under 300 ms at
 # 30,000 stories, with room to spare on a busy machine (bench/sitemap.py).
 DEFAULT_PAGE_SIZE = 1000
+# No sitemap has more pages (a billion pages of URLs); a larger ``?p=`` is refused before the query.
+MAX_PAGE_NUMBER = 10**9
 
 
 def page_size():
@@ -92,6 +96,17 @@ def _routes_or_lists_itself(model):
     )
 
 
+def _own_way_content_types():
+    """``{content type id: model}`` of the page types that list or route themselves their own
+    way: one query the first time in a process (Django keeps content types), none after, where
+    asking for each row's content type by id cost a query per type on a cold process."""
+    models = [model for model in apps.get_models() if issubclass(model, Page) and _routes_or_lists_itself(model)]
+    return {
+        content_type.pk: model
+        for model, content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).items()
+    }
+
+
 class NewsroomSitemap(Sitemap):
     """The site's pages in every language, ``limit`` to a page (see the module)."""
 
@@ -118,10 +133,35 @@ class NewsroomSitemap(Sitemap):
         that the database sorts narrow rows (in memory, not on disk as whole rows at 30,000)."""
         return self.visible_pages().order_by("path").values_list("pk", flat=True)
 
+    def page_ids(self, number):
+        """The ids of page ``number`` (as given in ``?p=``), as ``self.paginator.page(number)``
+        would give them but without counting every page first (a scan of the whole tree, a third
+        of a page's build at 30,000 stories): an empty page past the first does not exist. Raises
+        ``PageNotAnInteger`` or ``EmptyPage`` as the paginator does."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer") from error
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        if number > MAX_PAGE_NUMBER:  # past any sitemap, and past what the database takes as an offset
+            raise EmptyPage("That page contains no results")
+        ids = list(self.items()[(number - 1) * self.limit : number * self.limit])
+        if not ids and number > 1:
+            raise EmptyPage("That page contains no results")
+        return ids
+
     def rows(self, ids):
-        """``ROW_FIELDS`` of the pages ``ids`` (one page of the paginator), in their order."""
+        """``ROW_FIELDS`` of the pages ``ids`` (one page of the paginator), in their order, each
+        with ``translated``: whether another page shares its translation key (one index probe
+        each), so that only those are looked up for alternates."""
         ids = list(ids)
-        found = Page.objects.filter(pk__in=ids).annotate(lastmod_at=LASTMOD).values(*ROW_FIELDS)
+        others = Page.objects.filter(translation_key=OuterRef("translation_key")).exclude(pk=OuterRef("pk"))
+        found = (
+            Page.objects.filter(pk__in=ids)
+            .annotate(lastmod_at=LASTMOD, translated=Exists(others))
+            .values(*ROW_FIELDS, "translated")
+        )
         by_id = {row["pk"]: row for row in found}
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -156,9 +196,10 @@ class NewsroomSitemap(Sitemap):
         """``{pk: specific page}`` for the rows whose type lists or routes itself its own way (a
         replication record lists nothing): one query per such type among ``rows``."""
         by_model = {}
+        own_ways = _own_way_content_types()
         for row in rows:
-            model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
-            if _routes_or_lists_itself(model):
+            model = own_ways.get(row["content_type_id"])
+            if model is not None:
                 by_model.setdefault(model, []).append(row["pk"])
         found = {}
         for model, ids in by_model.items():
@@ -167,10 +208,13 @@ class NewsroomSitemap(Sitemap):
 
     def _alternates(self, rows):
         """``{translation_key: [{"location", "lang_code"}, …]}`` for ``rows`` in several
-        languages, from one query over the live public versions of all of them."""
+        languages, from one query over the live public versions of those ``rows`` that have
+        another version (``translated``), and none when no row has one (most pages of stories)."""
         languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        keys = {row["translation_key"] for row in rows if row["translated"]}
+        if not keys:
+            return {}  # no page here has another version: no query
         locale_codes = dict(Locale.objects.values_list("pk", "language_code"))
-        keys = {row["translation_key"] for row in rows}
         versions = {}
         found = self.visible_pages().filter(translation_key__in=keys).order_by("path")
         for version in found.annotate(lastmod_at=LASTMOD).values(*ROW_FIELDS):
@@ -257,7 +301,16 @@ def build_page(request, number):
     """Page ``number`` (as given in ``?p=``) of the sitemap of ``request``'s site. Raises
     ``EmptyPage`` or ``PageNotAnInteger`` (both ``InvalidPage``) for a number it does not have."""
     sitemap = NewsroomSitemap(request)
-    return render_page(sitemap.urls_of(sitemap.paginator.page(number).object_list))
+    return render_page(sitemap.urls_of(sitemap.page_ids(number)))
+
+
+def page_paths(site):
+    """The paths of every page of ``site``'s sitemap (``/sitemap-pages.xml``, then ``?p=2``…), for a
+    CDN to purge: one count over the live pages (an index-only scan), and one page more than they
+    fill, for the page that a page just unpublished or deleted may have emptied."""
+    count = NewsroomSitemap(request_for_site(site)).visible_pages().count()
+    path = reverse("sitemap_pages")
+    return [path if number == 1 else f"{path}?p={number}" for number in range(1, count // page_size() + 2)]
 
 
 def build_index(request, root_url):

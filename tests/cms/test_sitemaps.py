@@ -3,10 +3,14 @@ each URL with its lastmod and its alternates, only live public pages; kept in a 
 rebuilds after a publish, which a publish empties at once (cms/sitemaps.py,
 cms/sitemap_store.py)."""
 
+import io
 import math
+import threading
 import xml.etree.ElementTree as ET
+from http.server import HTTPServer
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django_tasks import TaskResultStatus
@@ -164,7 +168,20 @@ def test_a_page_number_that_is_not_one_answers_404(client, section, settings, st
         rebuild_site(section.get_site())
     pages = len(fetch_index(client))
     assert client.get(f"/sitemap-pages.xml?p={pages}").status_code == 200
-    for p in ["abc", "0", "-1", str(pages + 1), "999999999", "1.5", "1e3", "9" * 5000, "", "%00", "1%20OR%201=1"]:
+    for p in [
+        "abc",
+        "0",
+        "-1",
+        str(pages + 1),
+        "999999999",
+        "9" * 40,
+        "1.5",
+        "1e3",
+        "9" * 5000,
+        "",
+        "%00",
+        "1%20OR%201=1",
+    ]:
         assert client.get(f"/sitemap-pages.xml?p={p}").status_code == 404, p
 
 
@@ -272,3 +289,68 @@ def test_robots_txt_points_at_the_index(client, newsroom):
     lines = client.get("/robots.txt").content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert fetch_index(client)
+
+
+# Stored before the first crawler, and purged from a CDN
+
+
+@pytest.mark.django_db
+def test_build_sitemaps_stores_every_page_and_serves_them_as_built(client, section, settings):
+    settings.SITEMAP_PAGE_SIZE = 7
+    for number in range(12):
+        published(ExemplarPageFactory(parent=section, slug=f"guong-sang-{number}"))
+    index = fetch_index(client)
+    built = {address: client.get(address.removeprefix(BASE)).content for address, _lastmod in index}
+    built_index = client.get("/sitemap.xml").content
+    assert not stored_sitemaps().objects.exists()  # the tests' tasks run at once: nothing stored
+
+    call_command("build_sitemaps", stdout=io.StringIO())
+
+    assert stored_sitemaps().objects.count() == len(index) + 1 > 3  # every page, and the index
+    for address, content in built.items():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address.removeprefix(BASE)).content == content, address
+        assert len(queries) <= 3, address  # read from the store, not built
+    assert client.get("/sitemap.xml").content == built_index
+
+
+@pytest.fixture
+def cdn(settings):
+    """A stand-in CDN that records the URLs Wagtail's HTTP backend purges (tests/cms/test_page_cache.py)."""
+    from tests.cms.test_page_cache import _PurgeRecorder
+
+    server = HTTPServer(("127.0.0.1", 0), _PurgeRecorder)
+    _PurgeRecorder.purged = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield _PurgeRecorder.purged
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.django_db
+def test_a_publish_purges_the_index_and_every_page_of_the_sitemap_from_the_cdn(
+    client, section, settings, cdn, django_capture_on_commit_callbacks
+):
+    settings.SITEMAP_PAGE_SIZE = 7
+    for number in range(12):
+        published(ExemplarPageFactory(parent=section, slug=f"guong-sang-{number}"))
+    host = section.get_site().hostname
+    pages = [address.removeprefix(BASE) for address, _lastmod in fetch_index(client)]
+    assert len(pages) > 2
+
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story = published(ExemplarPageFactory(parent=section, slug="guong-sang-moi"))
+    # A new story shifts every later URL onto the next page: the CDN forgets them all.
+    assert {f"{host}/sitemap.xml", *(f"{host}{page}" for page in pages)} <= set(cdn)
+
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert {f"{host}/sitemap.xml", *(f"{host}{page}" for page in pages)} <= set(cdn)
