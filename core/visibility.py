@@ -41,16 +41,27 @@ def _path_and_ancestor_paths(page):
     return [path[: steplen * depth] for depth in range(1, len(path) // steplen + 1)]
 
 
-def restricted(page_relation="", readers_of=None):
-    """An ``Exists`` that is true for rows whose page (reached through ``page_relation``, e.g.
-    ``"exemplarpage"`` on a through table; the row itself when empty) or one of its ancestors has
-    a view restriction, leaving out the restrictions that readers of ``readers_of`` have passed."""
+def _restricted_at(path_field, readers_of):
+    """True for rows whose ``path_field`` is the path of a restricted page or lies beneath one."""
     restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(f"{_prefix(page_relation)}path"), 1, F("page__depth") * Page.steplen)
+        page__path=Substr(OuterRef(path_field), 1, F("page__depth") * Page.steplen)
     )
     if readers_of is not None:
         restrictions = restrictions.exclude(page__path__in=_path_and_ancestor_paths(readers_of))
     return Exists(restrictions)
+
+
+def restricted(page_relation="", readers_of=None):
+    """A condition true for rows whose page (reached through ``page_relation``, e.g.
+    ``"exemplarpage"`` on a through table; the row itself when empty) or one of its ancestors has
+    a view restriction, leaving out the restrictions that readers of ``readers_of`` have passed.
+
+    An alias shows its original's title and content at another address, so it is restricted
+    where its original is, too: a story made private must not go on being listed through an alias
+    in a public section. The original is looked up by id (no join added to the outer query)."""
+    prefix = _prefix(page_relation)
+    original = Page.objects.filter(pk=OuterRef(f"{prefix}alias_of_id")).filter(_restricted_at("path", readers_of))
+    return _restricted_at(f"{prefix}path", readers_of) | Exists(original)
 
 
 def visible_q(page_relation="", readers_of=None):

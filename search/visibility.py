@@ -8,7 +8,7 @@ disagree with core.visibility. Engines that keep their own copy of the entries (
 given the changed entries again, since they filter on their copy.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 
@@ -48,5 +48,7 @@ def refresh_page(page):
 
 
 def refresh_subtree(page):
-    """The entries of ``page`` and every page beneath it (a restriction or a move covers them all)."""
-    return refresh(SearchEntry.objects.filter(page__path__startswith=page.path))
+    """The entries of ``page``, of every page beneath it (a restriction or a move covers them all)
+    and of their aliases elsewhere (an alias is private where its original is)."""
+    covered = Q(page__path__startswith=page.path) | Q(page__alias_of__path__startswith=page.path)
+    return refresh(SearchEntry.objects.filter(covered))
