@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e lint format install messages migrate setup lock clean bench
+.PHONY: run test e2e lint format install messages migrate setup lock clean bench mutation
 
 # Reinstalls only when the lock file changed since the last install.
 $(STAMP): requirements.lock.txt
@@ -70,6 +70,12 @@ bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
 	$(BIN)/python -m bench.run
+
+# Mutation testing of the core modules (docs/testing.md), in a copy of the tree (tmp/mutation-tree);
+# refreshes the summary in docs/testing.md. MODULES=core/text.py limits it; CHANGED=1 (or CHANGED=<base>)
+# runs only the core modules changed since HEAD~1 (or <base>).
+mutation: install
+	$(BIN)/python scripts/mutation.py $(if $(CHANGED),--changed $(if $(filter 1,$(CHANGED)),HEAD~1,$(CHANGED))) $(MODULES) $(MUTATION_ARGS)
 
 clean:
 	rm -rf $(VENV) tmp collected-static node_modules

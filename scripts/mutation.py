@@ -1,0 +1,209 @@
+"""Mutation testing of the core modules with mutmut (`make mutation`; docs/testing.md).
+
+Each module of scripts/mutation_targets.toml is mutated with only its own tests, one module after the
+other, in a copy of the tree (tmp/mutation-tree): mutmut writes its mutants beside the code it copies
+and never touches this tree, but other work (and editors) must not see half-run mutants either.
+The score per module is written into docs/testing.md between the markers, and the survivors (with
+their diffs) into tmp/mutation-logs/survivors.md.
+
+    python scripts/mutation.py                       # every module (under an hour on 2 cores)
+    python scripts/mutation.py core/text.py          # some modules
+    python scripts/mutation.py --changed [BASE]      # modules changed since BASE (default HEAD~1)
+    python scripts/mutation.py --fail-under 90       # exit 1 if a module scores below 90%
+"""
+
+import argparse
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = ROOT / "scripts" / "mutation_targets.toml"
+TREE = ROOT / "tmp" / "mutation-tree"
+LOGS = ROOT / "tmp" / "mutation-logs"
+DOCS = ROOT / "docs" / "testing.md"
+START, END = "<!-- mutation-summary:start -->", "<!-- mutation-summary:end -->"
+# What the copy leaves out: build output, dependencies, and the copy itself.
+NOT_COPIED = {".git", ".venv", "node_modules", "tmp", "media", "collected-static", "__pycache__", ".ruff_cache"}
+# Everything mutmut copies into mutants/ besides tests/: the code, and what the settings find beside it
+# (templates, static files, catalogues); mutmut puts mutants/ first on sys.path, so it must be whole.
+NOT_SOURCE = {"tests", "docs", "bench", "scripts", "mutants"}
+# One mutant at a time: the machine is shared. --reuse-db: the test database (a file, see
+# cms/settings/mutation.py) is built once per run, not once per mutant.
+PYTEST_ARGS = ["--ds=cms.settings.mutation", "--reuse-db", "-p", "no:randomly", "-q"]
+
+
+def load_targets():
+    with TARGETS.open("rb") as f:
+        return tomllib.load(f)["modules"]
+
+
+def changed_modules(targets, base):
+    """The target modules that differ between BASE and the working tree (committed or not)."""
+    result = subprocess.run(["git", "diff", "--name-only", base, "--"], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"mutation: cannot compare with {base!r}: {result.stderr.strip()}")
+    changed = set(result.stdout.split())
+    return [module for module in targets if module in changed]
+
+
+def copy_tree():
+    """A fresh copy of the tree, so that nothing of a previous run (or of this tree's edits) lingers."""
+    shutil.rmtree(TREE, ignore_errors=True)
+    shutil.copytree(ROOT, TREE, ignore=shutil.ignore_patterns(*NOT_COPIED))
+
+
+def toml_list(values):
+    return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+
+def configure(module, tests):
+    """Point mutmut (its [tool.mutmut] section in the copy's pyproject.toml) at one module and its tests."""
+    sources = sorted(
+        p.name for p in TREE.iterdir() if p.name not in NOT_SOURCE and not p.name.startswith(".") and p.is_dir()
+    ) + ["manage.py"]
+    section = "\n".join(
+        [
+            "[tool.mutmut]",
+            f"source_paths = {toml_list(sources)}",
+            f"only_mutate = {toml_list([module])}",
+            f"pytest_add_cli_args = {toml_list(PYTEST_ARGS)}",
+            f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
+            "use_git_change_detection = false",
+            "use_setproctitle = false",
+        ]
+    )
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    (TREE / "pyproject.toml").write_text(pyproject + "\n" + section + "\n")
+    shutil.rmtree(TREE / "mutants", ignore_errors=True)
+
+
+def mutmut(*args, log=None):
+    command = [str(Path(sys.executable).parent / "mutmut"), *args]
+    env = dict(os.environ, MUTATION_TEST_DATABASE=str(TREE / "mutation-test.sqlite3"))
+    if log is None:
+        return subprocess.run(command, cwd=TREE, env=env, capture_output=True, text=True).stdout
+    with log.open("w") as out:
+        return subprocess.run(command, cwd=TREE, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
+
+
+def run_module(module, tests):
+    """Mutate one module; its counts by status and the names of the mutants no test caught."""
+    missing = [t for t in tests if not (TREE / t).exists()]
+    if missing:
+        print(f"  (not found, left out: {', '.join(missing)})")
+    configure(module, [t for t in tests if t not in missing])
+    log = LOGS / (module.replace("/", "__") + ".log")
+    started = time.monotonic()
+    try:
+        status = mutmut("run", "--max-children", "1", log=log)
+    except KeyboardInterrupt:
+        status = "interrupted"  # what was checked so far still counts; the row says partial
+    seconds = time.monotonic() - started
+    counts, undetected = {}, []
+    for line in mutmut("results", "--all", "true").splitlines():
+        name, _, outcome = line.strip().rpartition(": ")
+        if name:
+            counts[outcome] = counts.get(outcome, 0) + 1
+            if outcome in ("survived", "no tests", "suspicious"):
+                undetected.append((name, outcome))
+    if status == "interrupted":
+        print(f"  interrupted; the mutants checked so far are counted (partial); see {log}")
+    elif status != 0 or not counts:
+        print(f"  mutmut failed (exit {status}); see {log}")
+    return {"counts": counts, "undetected": undetected, "seconds": seconds, "interrupted": status == "interrupted"}
+
+
+def score(counts):
+    """Killed and timed-out mutants over all mutants run: survivors and mutants no test reaches count
+    against the score, as a bug there would go unnoticed just the same."""
+    caught = counts.get("killed", 0) + counts.get("timeout", 0)
+    total = sum(n for status, n in counts.items() if status not in ("skipped", "not checked"))
+    return 100.0 * caught / total if total else 0.0
+
+
+def table_row(module, result, today):
+    c = result["counts"]
+    partial = f" (partial: {c['not checked']} not run)" if c.get("not checked") else ""
+    return (
+        f"| `{module}` | {c.get('killed', 0)} | {c.get('survived', 0)} | {c.get('no tests', 0)} "
+        f"| {c.get('timeout', 0)} | {score(c):.1f}%{partial} | {result['seconds'] / 60:.1f} | {today} |"
+    )
+
+
+def update_docs(results):
+    """Replace the rows of the modules just run in docs/testing.md's summary; keep the others."""
+    text = DOCS.read_text()
+    head, rest = text.split(START, 1)
+    old, tail = rest.split(END, 1)
+    rows = {m.group(1): line for line in old.splitlines() if (m := re.match(r"\| `([^`]+)` \|", line))}
+    today = datetime.date.today().isoformat()
+    for module, result in results.items():
+        rows[module] = table_row(module, result, today)
+    order = list(load_targets())
+    lines = [
+        f"mutmut {version('mutmut')}, last run {today}; score = (killed + timeout) / all mutants.",
+        "",
+        "| Module | Killed | Survived | No tests | Timeout | Score | Minutes | Run |",
+        "|---|---|---|---|---|---|---|---|",
+        *(rows[m] for m in sorted(rows, key=lambda m: order.index(m) if m in order else len(order))),
+    ]
+    DOCS.write_text(head + START + "\n" + "\n".join(lines) + "\n" + END + tail)
+
+
+def write_survivors(results):
+    """Each undetected mutant with its diff, for docs/testing.md's Survivors section."""
+    parts = []
+    for module, result in results.items():
+        parts.append(f"## {module}\n")
+        for name, outcome in result["undetected"]:
+            parts.append(f"### {name} ({outcome})\n\n```diff\n{mutmut('show', name).strip()}\n```\n")
+    (LOGS / "survivors.md").write_text("\n".join(parts))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("modules", nargs="*", help="modules to mutate (default: all of mutation_targets.toml)")
+    parser.add_argument("--changed", nargs="?", const="HEAD~1", metavar="BASE", help="only modules changed since BASE")
+    parser.add_argument("--fail-under", type=float, metavar="PERCENT", help="exit 1 if a module scores below this")
+    args = parser.parse_args()
+    targets = load_targets()
+    unknown = [m for m in args.modules if m not in targets]
+    if unknown:
+        sys.exit(f"mutation: not in {TARGETS.name}: {', '.join(unknown)}")
+    modules = changed_modules(targets, args.changed) if args.changed else args.modules or list(targets)
+    if not modules:
+        print("mutation: no core module changed; nothing to mutate.")
+        return 0
+    if not (Path(sys.executable).parent / "mutmut").exists():
+        sys.exit("mutation: mutmut is not installed in this environment (requirements.txt); run `make install`.")
+    copy_tree()
+    LOGS.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for module in modules:
+        print(f"mutation: {module} ({len(targets[module])} test paths)", flush=True)
+        results[module] = run_module(module, targets[module])
+        c = results[module]["counts"]
+        print(f"  {score(c):.1f}% {c} in {results[module]['seconds']:.0f}s", flush=True)
+        # After each module, so that a run stopped halfway still leaves the modules it finished.
+        update_docs({module: results[module]})
+        write_survivors(results)
+        if results[module]["interrupted"]:
+            break
+    print(f"mutation: summary in {DOCS.relative_to(ROOT)}, survivors in {(LOGS / 'survivors.md').relative_to(ROOT)}")
+    low = [m for m, r in results.items() if args.fail_under is not None and score(r["counts"]) < args.fail_under]
+    if low:
+        print(f"mutation: below {args.fail_under}%: {', '.join(low)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
