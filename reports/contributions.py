@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, F
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -47,6 +47,7 @@ from reports.moderation import (
     UNIT_STEP,
     moderation_counts,
     stories_in_moderation,
+    year_bounds,
 )
 from units.models import QuotaPeriod, QuotaRule, Unit
 
@@ -225,13 +226,11 @@ def waiting_in_period(unit, period):
 
 def monthly_counts(year, unit_ids=None):
     """{(unit_id, month): stories} for ``year``, in local time, in one query."""
+    start, end = year_bounds(year, province_timezone())
     rows = (
         counted_stories(unit_ids)
-        .annotate(
-            counted_year=ExtractYear("counted_at", tzinfo=province_timezone()),
-            counted_month=ExtractMonth("counted_at", tzinfo=province_timezone()),
-        )
-        .filter(counted_year=year)
+        .filter(counted_at__gte=start, counted_at__lt=end)
+        .annotate(counted_month=ExtractMonth("counted_at", tzinfo=province_timezone()))
         .values("unit_id", "counted_month")
         .annotate(n=Count("pk"))
         .order_by()

@@ -3,11 +3,12 @@ changes), for the standings beside what counts (reports.contributions) and the B
 (reports.panels). Each function here is one query, whatever the number of units or stories.
 """
 
+import datetime
 from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Case, CharField, Exists, F, OuterRef, Value, When
-from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractMonth
 from django.utils.translation import pgettext_lazy
 from wagtail.models import GroupApprovalTask, WorkflowState
 
@@ -63,15 +64,20 @@ def stories_in_moderation(unit_ids=None):
     ).filter(stage__isnull=False, counted_at__isnull=False)
 
 
+def year_bounds(year, tz):
+    """[start, end) of ``year`` in ``tz``. Filtering on an ExtractYear annotation instead would not
+    do: Django turns ``year=`` into a range computed in the *reader's* time zone, not the
+    expression's, and a reader set to UTC would lose the stories of 1 January before 07:00."""
+    return datetime.datetime(year, 1, 1, tzinfo=tz), datetime.datetime(year + 1, 1, 1, tzinfo=tz)
+
+
 def moderation_counts(year, unit_ids, tzinfo):
     """{(unit_id, month): {stage: stories}} of the stories in moderation dated in ``year``, in one query."""
+    start, end = year_bounds(year, tzinfo)
     rows = (
         stories_in_moderation(unit_ids)
-        .annotate(
-            counted_year=ExtractYear("counted_at", tzinfo=tzinfo),
-            counted_month=ExtractMonth("counted_at", tzinfo=tzinfo),
-        )
-        .filter(counted_year=year)
+        .filter(counted_at__gte=start, counted_at__lt=end)
+        .annotate(counted_month=ExtractMonth("counted_at", tzinfo=tzinfo))
         .values_list("unit_id", "counted_month", "stage")
     )
     # Counted here rather than grouped in SQL: the stories in moderation are few, and grouping by
