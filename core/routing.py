@@ -1,6 +1,9 @@
 """Routing a deep address in one lookup instead of one per level of the tree."""
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
+
+from core import fragments
 
 
 class RoutesDescendantsByPath:
@@ -16,13 +19,25 @@ class RoutesDescendantsByPath:
     def route(self, request, path_components):
         if len(path_components) > 1:
             url_path = self.url_path + "/".join(path_components) + "/"
-            target = (
-                Page.objects.filter(
-                    url_path=url_path, path__startswith=self.path, depth=self.depth + len(path_components)
-                )
-                .specific()
-                .first()
+            depth = self.depth + len(path_components)
+            # Which page (its type and id) has the address, kept under the content generation,
+            # which every publish, move, slug change and deletion moves. The page itself is read
+            # afresh below, and its own ``route`` refuses it unless live; view restrictions are
+            # checked by Wagtail on every request after routing.
+            found = fragments.cached(
+                "route", (self.path, url_path, depth), lambda: _find(self, url_path, depth), request
             )
-            if target is not None:
-                return target.route(request, [])
+            if found is not None:
+                model = ContentType.objects.get_for_id(found[0]).model_class()
+                target = model._default_manager.filter(pk=found[1]).first() if model is not None else None
+                if target is not None:
+                    return target.route(request, [])
         return super().route(request, path_components)
+
+
+def _find(root, url_path, depth):
+    return (
+        Page.objects.filter(url_path=url_path, path__startswith=root.path, depth=depth)
+        .values_list("content_type_id", "pk")
+        .first()
+    )

@@ -2,7 +2,11 @@
 (cms/sitemaps.py) and each page's hreflang links (core/templatetags/seo_tags.py) agree on both."""
 
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from core import fragments
 
 
 def site_for(request):
@@ -11,6 +15,37 @@ def site_for(request):
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     return site
+
+
+def _site_for_host(hostname, port):
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+def cached_site(request):
+    """The Site (with its root page) Wagtail would pick for the request's host and port, kept under
+    the content generation: saving or deleting a Site or publishing its root page moves it
+    (cms/cache_invalidation.py), so a new or renamed host resolves on the next request."""
+    # The raw host, as Wagtail's own lookup reads it (ALLOWED_HOSTS was checked by CommonMiddleware).
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    return fragments.cached("site", (hostname, port), lambda: _site_for_host(hostname, port), request=request)
+
+
+class CachedSiteMiddleware:
+    """Spares Wagtail's site query (``get_site_for_hostname``), which it runs on every request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Wagtail's Site.find_for_request keeps its answer in the private ``request._wagtail_site``
+        # and reads it back before querying: the only place to hand it a site found in the cache
+        # (the serve view, routing, RedirectMiddleware and ``site_for`` all go through it).
+        request._wagtail_site = cached_site(request)
+        return self.get_response(request)
 
 
 def request_for_site(site):

@@ -77,8 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files, hashed and compressed, answered before anything else runs.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, answered before anything else runs
     "csp.middleware.CSPMiddleware",
     # Early, so a database outage anywhere below answers 503 with a friendly page (cms/middleware.py).
     "cms.middleware.DatabaseUnavailableMiddleware",
@@ -91,6 +90,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # After the language and the user are known; what runs below it is stored with a cached page.
     "cms.page_cache.PageCacheMiddleware",
+    "core.sites.CachedSiteMiddleware",  # Wagtail's site from the cache, when no cached page answered
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Staff who owe the second factor reach no admin page but its steps (staffauth/middleware.py).

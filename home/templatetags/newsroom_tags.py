@@ -40,7 +40,8 @@ def site_navigation(context, page=None):
     page is not offered in the public menus.
 
     Returns ``{"home": <Page or None>, "items": [<Page>, …]}``; an item that is the current page
-    or one of its ancestors has ``is_current`` or ``is_ancestor`` set, for ``aria-current``.
+    or one of its ancestors has ``is_current`` or ``is_ancestor`` set, for ``aria-current``, and
+    each has its address in ``menu_url`` (what ``{% pageurl %}`` gives).
     The root of the site in the reader's language is the current page's ancestor at the site root's
     depth (a translated home page sits beside the original); without a page (404 and the like) it
     is the site root's translation in the active language.
@@ -58,15 +59,23 @@ def site_navigation(context, page=None):
     # the menu's level (core/visibility.py): on the page's ancestor there, or on the page itself.
     menu_path = page.path[: steplen * (root.depth + 1)] if page is not None else ""
 
+    request = context.get("request")
+
     def read():
         shown = visible_q(readers_of=page) if page is not None else visible_q()
-        return list(
+        pages = list(
             Page.objects.filter(path__startswith=root_path)
             .filter(Q(depth=root.depth, live=True) | Q(shown, depth=root.depth + 1))
             .order_by("path")
         )
+        # Kept with the pages (hence the host in the key): ``{% pageurl %}`` per item on every
+        # request was ~7 % of a page's work. Sites and slugs moving move the generation.
+        for item in pages:
+            item.menu_url = item.get_url(request=request)
+        return pages
 
-    pages = [copy(p) for p in cached("navigation", (root_path, menu_path), read, context.get("request"))]
+    host = request.get_host() if request is not None else ""
+    pages = [copy(p) for p in cached("navigation", (root_path, menu_path, host), read, request)]
     home = next((p for p in pages if p.depth == root.depth), None)
     items = [p for p in pages if p.depth == root.depth + 1 and p.show_in_menus]
     if page is not None:
