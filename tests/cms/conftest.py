@@ -1,5 +1,10 @@
 """tests/cms: shared helpers."""
 
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
 
 def production_settings():
     """cms/settings/production.py's values as it computes them from a valid environment."""
@@ -17,3 +22,34 @@ def production_settings():
                 os.environ.pop(name)
             else:
                 os.environ[name] = value
+
+
+class _PurgeRecorder(BaseHTTPRequestHandler):
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        self.purged.append(f"{self.headers['Host']}{self.path}")
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def cdn(settings):
+    """A stand-in CDN on a local port that records the URLs Wagtail's HTTP backend purges
+    (the page cache's and the sitemaps' tests)."""
+    server = HTTPServer(("127.0.0.1", 0), _PurgeRecorder)
+    _PurgeRecorder.purged = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield _PurgeRecorder.purged
+    server.shutdown()
+    server.server_close()

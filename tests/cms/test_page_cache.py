@@ -4,8 +4,6 @@ show at once everywhere the story appears; editors, previews and forms are never
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from django.test import Client
@@ -240,36 +238,6 @@ def test_page_cache_seconds_zero_turns_the_cache_off(settings, reader, story):
     response = get(reader, story.url)
     assert NEW_TITLE in response.content.decode()
     assert "X-Page-Cache" not in response
-
-
-class _PurgeRecorder(BaseHTTPRequestHandler):
-    purged = []
-
-    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
-        self.purged.append(f"{self.headers['Host']}{self.path}")
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def cdn(settings):
-    """A stand-in CDN on a local port that records the URLs Wagtail's HTTP backend purges."""
-    server = HTTPServer(("127.0.0.1", 0), _PurgeRecorder)
-    _PurgeRecorder.purged = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    yield _PurgeRecorder.purged
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.django_db

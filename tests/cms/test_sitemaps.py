@@ -5,9 +5,7 @@ cms/sitemap_store.py)."""
 
 import io
 import math
-import threading
 import xml.etree.ElementTree as ET
-from http.server import HTTPServer
 
 import pytest
 from django.core.management import call_command
@@ -312,25 +310,6 @@ def test_build_sitemaps_stores_every_page_and_serves_them_as_built(client, secti
             assert client.get(address.removeprefix(BASE)).content == content, address
         assert len(queries) <= 3, address  # read from the store, not built
     assert client.get("/sitemap.xml").content == built_index
-
-
-@pytest.fixture
-def cdn(settings):
-    """A stand-in CDN that records the URLs Wagtail's HTTP backend purges (tests/cms/test_page_cache.py)."""
-    from tests.cms.test_page_cache import _PurgeRecorder
-
-    server = HTTPServer(("127.0.0.1", 0), _PurgeRecorder)
-    _PurgeRecorder.purged = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    yield _PurgeRecorder.purged
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.django_db
