@@ -59,14 +59,25 @@ def restricted(page_relation="", readers_of=None):
     An alias shows its original's title and content at another address, so it is restricted
     where its original is, too: a story made private must not go on being listed through an alias
     in a public section. The original is looked up by id (no join added to the outer query)."""
+    own, original = _restrictions(page_relation, readers_of)
+    return own | original
+
+
+def _restrictions(page_relation, readers_of):
+    """(restricted where the page is, restricted where its original is): two ``Exists``."""
     prefix = _prefix(page_relation)
     original = Page.objects.filter(pk=OuterRef(f"{prefix}alias_of_id")).filter(_restricted_at("path", readers_of))
-    return _restricted_at(f"{prefix}path", readers_of) | Exists(original)
+    return _restricted_at(f"{prefix}path", readers_of), Exists(original)
 
 
 def visible_q(page_relation="", readers_of=None):
-    """The rule as a filter: live, and not restricted on the page or an ancestor (see the module)."""
-    return Q(**{f"{_prefix(page_relation)}live": True}) & ~restricted(page_relation, readers_of)
+    """The rule as a filter: live, and not restricted on the page or an ancestor (see the module).
+
+    Written as two NOT EXISTS joined by AND, never NOT (EXISTS OR EXISTS): PostgreSQL turns each
+    top-level NOT EXISTS into an anti-join, but runs the OR'ed form as two subplans per row, which
+    made every count over 30,000 stories several times slower."""
+    own, original = _restrictions(page_relation, readers_of)
+    return Q(**{f"{_prefix(page_relation)}live": True}) & ~own & ~original
 
 
 class NewsroomPageQuerySet(PageQuerySet):
