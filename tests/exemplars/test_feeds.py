@@ -374,6 +374,7 @@ def test_feeds_cost_the_same_for_5_and_25_items_and_stop_at_30(client, world):
         client.get(url)  # renditions made, caches warm
     small = [count_queries(client, url) for url in urls]
     add(2, 20)  # 25 stories
+    client.get(urls[0])  # the site is kept per content generation, which the new pages moved
     large = [count_queries(client, url) for url in urls]
     assert small == large
 

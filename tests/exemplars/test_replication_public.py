@@ -127,6 +127,7 @@ def test_the_api_listing_loads_records_at_a_fixed_cost(client, newsroom):
         )
         record(ke_sach, story, commune=f"xã số {number}", source_story=story)
     params = {"type": STORY, "fields": "replications", "order": "-first_published_at"}
+    client.get(API, {**params, "limit": 1})  # the site is kept per content generation, which the new pages moved
     counts = {}
     for limit in (3, 12):
         with CaptureQueriesContext(connection) as queries:
