@@ -10,7 +10,7 @@ filters, counts, sorts and pages those rows itself, and reads only the page's tw
 
 from collections import namedtuple
 
-from django.db.models import Aggregate, CharField, OuterRef, Subquery
+from django.db.models import Aggregate, CharField, F, OuterRef, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
@@ -28,9 +28,9 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 64
 # Backends that answer with objects rather than a query (OpenSearch/Elasticsearch) give at most these.
 MAX_MATCHES = 10_000
-# What the facets and the filters read of an entry; ``Match`` adds its points.
+# What the facets and the filters read of an entry (its points and date only order the rows).
 FACET_COLUMNS = ("kind", "unit_id", "subject_kind", "year", "field_ids")
-Match = namedtuple("Match", ("pk", "score", "published_at", *FACET_COLUMNS))
+Match = namedtuple("Match", ("pk", *FACET_COLUMNS))
 
 
 def clean_query(raw):
@@ -63,14 +63,14 @@ def public_entries(locale):
 
 
 class _IdList(Aggregate):
-    """The aggregated values as one comma-separated string (any order), on SQLite and PostgreSQL."""
+    """The aggregated ids: on PostgreSQL an array, which psycopg2 reads as a list of ints (a broad
+    query's thousands of rows need no parsing then); elsewhere one comma-separated string."""
 
     function = "GROUP_CONCAT"
     output_field = CharField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = "%(function)s(%(expressions)s::text, ',')"
-        return self.as_sql(compiler, connection, function="STRING_AGG", template=template)
+        return self.as_sql(compiler, connection, function="ARRAY_AGG", template="%(function)s(%(expressions)s)")
 
 
 def with_facet_columns(entries):
@@ -84,9 +84,11 @@ def with_facet_columns(entries):
     )
 
 
-def parse_ids(text):
-    """The ids of a string of ``_IdList`` (empty for an entry without fields)."""
-    return tuple(map(int, text.split(","))) if text else ()
+def parse_ids(value):
+    """The ids ``_IdList`` read (a list, or a string), as a tuple; empty for an entry without fields."""
+    if not value:
+        return ()
+    return tuple(map(int, value.split(","))) if isinstance(value, str) else tuple(value)
 
 
 def _matching(backend, search_query, locale):
@@ -120,9 +122,9 @@ def search_matches(query, locale):
     exact, folded = query_terms(query)
     if not folded:
         return None, folded
-    rows = with_facet_columns(_scored(search_backend(), exact, folded, locale)).values_list(*Match._fields)
-    matches = [Match(*row[:-1], parse_ids(row[-1])) for row in rows]
     # Best first; ties go to the newest (an entry without a date last among equals), then the page id.
-    oldest = timezone.now().replace(year=1)
-    matches.sort(key=lambda match: (match.score, match.published_at or oldest, match.pk), reverse=True)
+    # Sorted by the database: thousands of rows sort there in a millisecond, in Python in several.
+    order = ("-score", F("published_at").desc(nulls_last=True), "-pk")
+    scored = with_facet_columns(_scored(search_backend(), exact, folded, locale)).order_by(*order)
+    matches = [Match(*row[:-1], parse_ids(row[-1])) for row in scored.values_list(*Match._fields)]
     return matches, folded

@@ -45,7 +45,7 @@ def _entries(ids):
 
 def _matched_page(request, matches, chosen):
     """The requested page of the matches having every chosen facet value, best first."""
-    kept = [match.pk for match in matches if facets.admits(match, chosen)]
+    kept = [match.pk for match in matches if facets.admits(match, chosen)] if chosen else [m.pk for m in matches]
     results = paginate(request, kept)
     results.object_list = _entries(list(results.object_list))
     return results

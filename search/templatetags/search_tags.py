@@ -23,10 +23,14 @@ def highlight(text, terms):
     if not text:
         return ""
     wanted = set(terms or ())
-    parts = []
+    parts, plain = [], []
     for run, is_word in word_runs(str(text)):
         if is_word and _folded(run) in wanted:
+            # What lies between two marked words is escaped at once: one call, not one per run.
+            parts.append(escape("".join(plain)))
             parts.append(f"<mark>{escape(run)}</mark>")
+            plain = []
         else:
-            parts.append(escape(run))
+            plain.append(run)
+    parts.append(escape("".join(plain)))
     return mark_safe("".join(parts))
