@@ -1,4 +1,4 @@
-"""Routing a deep address in one lookup instead of one per level of the tree."""
+"""Routing an address in one lookup instead of one per level of the tree."""
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
@@ -9,15 +9,16 @@ from core import fragments
 class RoutesDescendantsByPath:
     """Wagtail routes ``/a/b/c/`` one level at a time: the child by its slug, then that child's
     specific page, two queries per level (eight for a column article). A page with this mixin
-    finds a descendant several levels down by its ``url_path`` (which Wagtail keeps as the slugs
-    joined) in one query, then lets that page's own ``route`` finish as Wagtail's would.
+    finds a descendant, a child or several levels down, by its ``url_path`` (which Wagtail keeps
+    as the slugs joined), kept under the content generation, and reads it in one query; then lets
+    that page's own ``route`` finish as Wagtail's would.
 
     Only for pages whose descendants do not route sub-addresses themselves at intermediate levels
     (no RoutablePageMixin page with children): none here has children (``subpage_types = []``).
     An address that names no page (a routable page's sub-address) takes Wagtail's way."""
 
     def route(self, request, path_components):
-        if len(path_components) > 1:
+        if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
             depth = self.depth + len(path_components)
             # Which page (its type and id) has the address, kept under the content generation,

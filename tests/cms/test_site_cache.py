@@ -124,3 +124,30 @@ def test_a_warm_story_reads_its_page_in_one_query(client, story):
         assert client.get(story.url).status_code == 200
     by_address = [q["sql"] for q in queries if '"url_path"' in q["sql"] and "giu-rung" in q["sql"]]
     assert not by_address
+
+
+@pytest.mark.django_db
+def test_a_warm_section_under_the_home_page_is_found_without_a_lookup_by_slug(client, exemplar_index):
+    client.get(exemplar_index.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(exemplar_index.url).status_code == 200
+    by_slug = [q["sql"] for q in queries if '"slug" = ' in q["sql"] and exemplar_index.slug in q["sql"]]
+    assert not by_slug
+
+
+@pytest.mark.django_db
+def test_a_section_under_the_home_page_given_a_new_slug_answers_at_its_new_address(client):
+    campaigns = CampaignIndexPage.objects.get(locale__language_code="vi")
+    old_url = campaigns.url
+    assert client.get(old_url).status_code == 200
+
+    campaigns.slug = "phong-trao-moi"
+    published(campaigns)
+
+    assert client.get("/phong-trao-moi/").status_code == 200
+    old = client.get(old_url)
+    assert old.status_code in (301, 302, 404)
+    if old.status_code != 404:
+        assert old["Location"].endswith("/phong-trao-moi/")
+    campaigns.unpublish()
+    assert client.get("/phong-trao-moi/").status_code == 404
