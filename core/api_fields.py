@@ -17,6 +17,8 @@ from wagtail.api.utils import get_full_url
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.models import SourceImageIOError
 
+from core import renditions
+
 BODY_IMAGE_SPEC = "max-1200x1200"
 
 
@@ -168,7 +170,7 @@ class OfficialDocumentsField(Field):
 
 def _rendition(image, spec, alt=None):
     try:
-        rendition = image.get_rendition(spec)
+        rendition = renditions.rendition(image, spec)
     except SourceImageIOError:
         return {"error": "SourceImageIOError"}
     return {

@@ -32,6 +32,8 @@ from django.utils.html import escape
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site
 
+from core import renditions
+
 FEED_TYPES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
 FEED_LENGTH = 30
 # The size of og:image on story and article pages, so feeds reuse the same renditions.
@@ -133,7 +135,7 @@ class PageFeed(Feed):
         if image is None:
             return []
         try:
-            rendition = image.get_rendition(ENCLOSURE_RENDITION)
+            rendition = renditions.rendition(image, ENCLOSURE_RENDITION)
         except (SourceImageIOError, OSError):
             return []
         try:

@@ -22,6 +22,8 @@ from django.utils.translation import gettext
 from wagtail.fields import RichTextField
 from wagtail.images.models import SourceImageIOError
 
+from core import renditions
+
 ARTICLE_SCHEMA_TYPES = {"Article", "NewsArticle"}
 # The 1.91:1 picture Facebook, Zalo and X show large; Wagtail's fill never enlarges a small image.
 SHARE_IMAGE_SPEC = "fill-1200x630"
@@ -77,7 +79,7 @@ def share_image(page):
 def share_rendition(image, root_url):
     """``{"url", "width", "height"}`` of the shared picture, or None when its file cannot be read."""
     try:
-        rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+        rendition = renditions.rendition(image, SHARE_IMAGE_SPEC)
     except (SourceImageIOError, OSError):
         return None
     return {"url": absolute(rendition.url, root_url), "width": rendition.width, "height": rendition.height}

@@ -403,3 +403,26 @@ def test_pages_link_to_their_feeds(client, world):
             kind = "rss" if href.startswith("/rss/") else "atom"
             assert f'type="application/{kind}+xml"' in html
             assert f'href="{href}"' in html, (page.url, href)
+
+
+@pytest.mark.django_db
+def test_a_feed_read_again_writes_no_rendition_back_to_the_cache(client, world, monkeypatch):
+    # Wagtail's get_rendition wrote each rendition it had just read back to the cache, a pickled
+    # rendition sent to Redis per story: most of a feed's time at thirty stories (core/renditions.py).
+    from wagtail.images import get_image_model
+
+    fetch(client, feed_url("feed_stories", "rss"))
+    backend = get_image_model().get_rendition_model().cache_backend
+    written = []
+    for name in ("set", "set_many"):
+        original = getattr(backend, name)
+        monkeypatch.setattr(
+            backend,
+            name,
+            lambda *args, _original=original, **kwargs: written.append(args) or _original(*args, **kwargs),
+        )
+
+    _response, parsed = fetch(client, feed_url("feed_stories", "rss"))
+
+    assert entry_titled(parsed, world["road"].title).enclosures[0].href.startswith("http://testserver/")
+    assert written == []
