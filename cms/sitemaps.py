@@ -34,7 +34,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page, Site
 
 from core.sites import live_root_paths, request_for_site, site_for
-from core.visibility import visible_q
+from core.visibility import visible_q_in_statement
 
 # What the builder reads of each page, as a row: enough for its address, language and lastmod.
 ROW_FIELDS = ("pk", "url_path", "translation_key", "locale_id", "content_type_id", "lastmod_at")
@@ -126,7 +126,7 @@ class NewsroomSitemap(Sitemap):
         beneath_a_root = Q()
         for path in roots:
             beneath_a_root |= Q(path__startswith=path)
-        return Page.objects.filter(visible_q()).filter(beneath_a_root)
+        return Page.objects.filter(visible_q_in_statement()).filter(beneath_a_root)
 
     def items(self):
         """The pages' ids in tree order: what Django's paginator cuts into pages. Only the ids, so

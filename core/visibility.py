@@ -22,6 +22,15 @@ but first reads every restriction (one more query for each queryset built), then
 page, facets, prefetches), so the subquery keeps each page's query count where it was, and it
 can never be stale.
 
+Most of the time no page has a restriction at all, and then the subqueries only cost PostgreSQL
+time to plan (3-5 ms of a listing's 8 on the bench database). So ``visible_q`` first asks which
+pages have a restriction, read once per content generation and process (adding or removing one
+moves the generation at once and again after its commit, cms/cache_invalidation.py): with none
+beyond those the readers passed, "live" is the whole rule. With any, the subqueries stay, so a
+page moved beneath a restricted one is hidden whatever the snapshot says. Code that runs while a
+restriction is being saved (signal receivers, the search index, the sitemaps) must not trust a
+snapshot the save has not moved yet: it uses ``visible_q_in_statement``.
+
 This module sits with the other shared page helpers and imports no app of ours, so every page
 type can use its manager.
 """
@@ -30,6 +39,11 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from core import cache_generation
+
+# (content generation, paths of the pages with a view restriction) last read by this process.
+_snapshot = (None, frozenset())
 
 
 def _prefix(page_relation):
@@ -70,8 +84,27 @@ def _restrictions(page_relation, readers_of):
     return _restricted_at(f"{prefix}path", readers_of), Exists(original)
 
 
+def restricted_paths():
+    """The tree paths of the pages with a view restriction, as of the content generation."""
+    global _snapshot
+    token = cache_generation.generation()
+    if _snapshot[0] != token:
+        _snapshot = (token, frozenset(PageViewRestriction.objects.values_list("page__path", flat=True)))
+    return _snapshot[1]
+
+
 def visible_q(page_relation="", readers_of=None):
-    """The rule as a filter: live, and not restricted on the page or an ancestor (see the module).
+    """The rule as a filter for what readers are shown now: ``visible_q_in_statement``, or only
+    "live" while no page has a restriction its readers have not passed (see the module)."""
+    passed = set(_path_and_ancestor_paths(readers_of)) if readers_of is not None else set()
+    if restricted_paths() <= passed:
+        return Q(**{f"{_prefix(page_relation)}live": True})
+    return visible_q_in_statement(page_relation, readers_of)
+
+
+def visible_q_in_statement(page_relation="", readers_of=None):
+    """The rule as a filter: live, and not restricted on the page or an ancestor (see the module),
+    tested inside the statement that uses it, whatever this process read before.
 
     Written as two NOT EXISTS joined by AND, never NOT (EXISTS OR EXISTS): PostgreSQL turns each
     top-level NOT EXISTS into an anti-join, but runs the OR'ed form as two subplans per row, which

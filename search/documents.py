@@ -5,7 +5,7 @@ from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 
 from core.text import folded_words, words
-from core.visibility import visible_q
+from core.visibility import visible_q_in_statement
 from search.models import SearchEntry
 
 
@@ -36,7 +36,8 @@ def index_page(page):
     if not hasattr(page, "search_document"):
         return None
     document = page.search_document()
-    values = {**entry_values(page, document), "public": Page.objects.filter(visible_q(), pk=page.pk).exists()}
+    public = Page.objects.filter(visible_q_in_statement(), pk=page.pk).exists()
+    values = {**entry_values(page, document), "public": public}
     entry, _ = SearchEntry.objects.update_or_create(page_id=page.pk, defaults=values)
     entry.fields.set(document.field_ids)
     for backend in get_search_backends(with_auto_update=True):
@@ -49,7 +50,7 @@ def write_entries(entries, entry_fields, batch_size=1000):
     that write many pages at once (bench/seed.py, demo/bulk.py)."""
     for start in range(0, len(entries), batch_size):
         batch = entries[start : start + batch_size]
-        pages = Page.objects.filter(visible_q(), pk__in=[entry.page_id for entry in batch])
+        pages = Page.objects.filter(visible_q_in_statement(), pk__in=[entry.page_id for entry in batch])
         public = set(pages.values_list("pk", flat=True))
         for entry in batch:
             entry.public = entry.page_id in public

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 
-from core.visibility import visible_q
+from core.visibility import visible_q_in_statement
 from search.models import SearchEntry
 
 BATCH = 500
@@ -29,7 +29,7 @@ def _external_backends():
 
 def refresh(entries):
     """Recompute ``public`` of the SearchEntry queryset ``entries``; the number of entries changed."""
-    visible = Exists(Page.objects.filter(visible_q(), pk=OuterRef("page_id")))
+    visible = Exists(Page.objects.filter(visible_q_in_statement(), pk=OuterRef("page_id")))
     stale = entries.annotate(visible_now=visible).exclude(public=visible)
     changed = list(stale.values_list("pk", flat=True))
     if not changed:
