@@ -35,10 +35,8 @@ from django.urls import NoReverseMatch, get_urlconf, reverse
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control
 
-from core.cache_generation import EVERY_PATH, path_generations, store
+from core.cache_generation import EVERY_PAGE_LISTING, EVERY_PATH, path_generations, store
 
-# The one generation of the paths that list every page (see ``cache_path()``).
-EVERY_PAGE_LISTING = "every-page-listing"
 # What lists every page, besides the URL names below in every language: the sitemaps and the API.
 EVERY_PAGE_PREFIXES = ("/sitemap", "/api/")
 EVERY_PAGE_URL_NAMES = ("search",)

@@ -40,6 +40,9 @@ GENERATION_KEY = "pagecache:generation"
 PATH_GENERATION_KEY = "pagecache:generation:path:{}"
 # The generation every cached page holds besides its own path's: moved, it makes all of them stale.
 EVERY_PATH = "*"
+# The one generation of the paths that list every page (cms/page_cache.py ``cache_path()``): the
+# search page, the sitemaps, the API. Also moved when the search index changes (search/tasks.py).
+EVERY_PAGE_LISTING = "every-page-listing"
 # Path generations are kept a day after their last change; one expired is replaced by a new token.
 PATH_GENERATION_SECONDS = 24 * 3600
 

@@ -17,6 +17,7 @@ from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db import DatabaseBackend
 from wagtail.models import Page
 
+from core.cache_generation import EVERY_PAGE_LISTING, invalidate_paths
 from search.documents import index_page
 
 logger = logging.getLogger(__name__)
@@ -28,7 +29,12 @@ def index_published_page(page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None or not page.live:
         return False
-    return index_page(page) is not None
+    indexed = index_page(page) is not None
+    # The publish moved the search page's generation before this ran (on the worker, a moment
+    # later): a search page or facet count kept in between, from the index without this page,
+    # would otherwise stay until the next publish.
+    invalidate_paths([EVERY_PAGE_LISTING])
+    return indexed
 
 
 def index_after_publish(page):
