@@ -190,6 +190,8 @@ def pick_targets():
         # Typed without diacritics, as readers do: a selective query, and a broad one (about 1 story in 8).
         ("search 'hanh tim' (selective)", "/tim-kiem/?q=hanh+tim", False),
         ("search 'nong dan san xuat gioi'", "/tim-kiem/?q=nong+dan+san+xuat+gioi", False),
+        # The header's search link: everything, newest first, with the whole index's facet counts.
+        ("search (no query)", "/tim-kiem/", False),
         ("feed /rss/", "/rss/", False),
         ("api stories", "/api/v2/pages/?type=exemplars.ExemplarPage&fields=summary,unit,fields&limit=20", False),
         (f"report {this_year - 1} (admin)", f"/admin/reports/contributions/?year={this_year - 1}", True),
