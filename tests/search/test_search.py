@@ -119,6 +119,16 @@ def test_facets_combine_with_the_query_and_keep_state(client, corpus):
 
 
 @pytest.mark.django_db
+def test_a_facet_link_swaps_or_drops_its_own_choice_and_starts_again_at_page_one(client, corpus):
+    response = client.get(SEARCH, {"q": "soc trang", "kind": "story", "page": "2"})
+    links = {v["value"]: v["query"] for f in response.context["facets"] if f["name"] == "kind" for v in f["values"]}
+    assert links["story"] == "q=soc+trang"  # the chosen value's link drops it
+    assert links["campaign"] == "q=soc+trang&kind=campaign"
+    units = {v["value"]: v["query"] for f in response.context["facets"] if f["name"] == "unit" for v in f["values"]}
+    assert units["thanh-pho-soc-trang"] == "q=soc+trang&kind=story&unit=thanh-pho-soc-trang"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("params", [{"kind": "video"}, {"unit": "khong-co"}, {"year": "hai nghìn"}, {"field": "x"}])
 def test_bad_facet_values_give_a_clear_400(client, corpus, params):
     response = client.get(SEARCH, {"q": "lua", **params})
