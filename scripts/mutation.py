@@ -6,10 +6,11 @@ and never touches this tree, but other work (and editors) must not see half-run 
 The score per module is written into docs/testing.md between the markers, and the survivors (with
 their diffs) into tmp/mutation-logs/survivors.md.
 
-    python scripts/mutation.py                       # every module (under an hour on 2 cores)
+    python scripts/mutation.py                       # every module (about 1.5 h on 2 cores)
     python scripts/mutation.py core/text.py          # some modules
     python scripts/mutation.py --changed [BASE]      # modules changed since BASE (default HEAD~1)
     python scripts/mutation.py --fail-under 90       # exit 1 if a module scores below 90%
+    python scripts/mutation.py --jobs 2              # two mutants at a time (a machine of your own)
 """
 
 import argparse
@@ -34,9 +35,11 @@ START, END = "<!-- mutation-summary:start -->", "<!-- mutation-summary:end -->"
 NOT_COPIED = {".git", ".venv", "node_modules", "tmp", "media", "collected-static", "__pycache__", ".ruff_cache"}
 # Everything mutmut copies into mutants/ besides tests/: the code, and what the settings find beside it
 # (templates, static files, catalogues); mutmut puts mutants/ first on sys.path, so it must be whole.
-NOT_SOURCE = {"tests", "docs", "bench", "scripts", "mutants"}
-# One mutant at a time: the machine is shared. --reuse-db: the test database (a file, see
-# cms/settings/mutation.py) is built once per run, not once per mutant.
+# bench/ and docs/ stay in: tests import bench's seed (tests/search/test_recall.py) and read the deploy
+# guide (tests/search/test_engines.py).
+NOT_SOURCE = {"tests", "scripts", "mutants"}
+# One mutant at a time unless --jobs says otherwise: the machine is shared. --reuse-db: the test database
+# (a file, see cms/settings/mutation.py) is built once per run; each mutant's session works on a copy.
 PYTEST_ARGS = ["--ds=cms.settings.mutation", "--reuse-db", "-p", "no:randomly", "-q"]
 
 
@@ -85,8 +88,23 @@ def configure(module, tests):
     shutil.rmtree(TREE / "mutants", ignore_errors=True)
 
 
+# mutmut less its clean run: mutants/ is new for each module, so mutmut always starts with a stats run of
+# every selected test on the unmutated code, which stops it if one fails; the clean run after it would
+# only run them all once more (minutes a module). mutmut is pinned (requirements.txt); if the name moves,
+# the clean run simply stays.
+MUTMUT = """
+import sys
+from mutmut.__main__ import cli
+from mutmut.workers import isolation
+if hasattr(isolation.ForkRunner, "run_clean_tests"):
+    isolation.ForkRunner.run_clean_tests = lambda self, tests: 0
+sys.argv[0] = "mutmut"
+cli()
+"""
+
+
 def mutmut(*args, log=None):
-    command = [str(Path(sys.executable).parent / "mutmut"), *args]
+    command = [sys.executable, "-P", "-c", MUTMUT, *args]  # -P: the tree itself is not on sys.path, mutants/ is
     env = dict(os.environ, MUTATION_TEST_DATABASE=str(TREE / "mutation-test.sqlite3"))
     if log is None:
         return subprocess.run(command, cwd=TREE, env=env, capture_output=True, text=True).stdout
@@ -94,7 +112,7 @@ def mutmut(*args, log=None):
         return subprocess.run(command, cwd=TREE, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
 
 
-def run_module(module, tests):
+def run_module(module, tests, jobs=1):
     """Mutate one module; its counts by status and the names of the mutants no test caught."""
     missing = [t for t in tests if not (TREE / t).exists()]
     if missing:
@@ -103,7 +121,7 @@ def run_module(module, tests):
     log = LOGS / (module.replace("/", "__") + ".log")
     started = time.monotonic()
     try:
-        status = mutmut("run", "--max-children", "1", log=log)
+        status = mutmut("run", "--max-children", str(jobs), log=log)
     except KeyboardInterrupt:
         status = "interrupted"  # what was checked so far still counts; the row says partial
     seconds = time.monotonic() - started
@@ -118,7 +136,14 @@ def run_module(module, tests):
         print(f"  interrupted; the mutants checked so far are counted (partial); see {log}")
     elif status != 0 or not counts:
         print(f"  mutmut failed (exit {status}); see {log}")
-    return {"counts": counts, "undetected": undetected, "seconds": seconds, "interrupted": status == "interrupted"}
+    failed = status not in (0, "interrupted") or not counts
+    return {
+        "counts": counts,
+        "undetected": undetected,
+        "seconds": seconds,
+        "interrupted": status == "interrupted",
+        "failed": failed,
+    }
 
 
 def score(counts):
@@ -173,6 +198,7 @@ def main():
     parser.add_argument("modules", nargs="*", help="modules to mutate (default: all of mutation_targets.toml)")
     parser.add_argument("--changed", nargs="?", const="HEAD~1", metavar="BASE", help="only modules changed since BASE")
     parser.add_argument("--fail-under", type=float, metavar="PERCENT", help="exit 1 if a module scores below this")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="mutants run at once (default 1)")
     args = parser.parse_args()
     targets = load_targets()
     unknown = [m for m in args.modules if m not in targets]
@@ -189,10 +215,13 @@ def main():
     results = {}
     for module in modules:
         print(f"mutation: {module} ({len(targets[module])} test paths)", flush=True)
-        results[module] = run_module(module, targets[module])
+        results[module] = run_module(module, targets[module], args.jobs)
         c = results[module]["counts"]
         print(f"  {score(c):.1f}% {c} in {results[module]['seconds']:.0f}s", flush=True)
-        # After each module, so that a run stopped halfway still leaves the modules it finished.
+        # After each module, so that a run stopped halfway still leaves the modules it finished; a module
+        # whose run failed keeps its previous row (its counts would all be "not checked").
+        if results[module]["failed"]:
+            continue
         update_docs({module: results[module]})
         write_survivors(results)
         if results[module]["interrupted"]:

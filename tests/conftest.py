@@ -1,5 +1,9 @@
 import contextlib
 import io
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -39,12 +43,61 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+# Mutation runs only (cms/settings/mutation.py sets MUTATION_TESTING): mutmut starts one
+# pytest session per mutant, each in a child forked from the process whose first session built the test
+# database, a file kept between sessions. Checking the migrations and running setup_newsroom again cost
+# about 1.3 s a mutant, and setup_newsroom would run the mutated code and commit what it made to the file
+# every later mutant shares. So later sessions start from a copy of the database as first built.
+_built_test_database = None
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database starts as `setup_newsroom` leaves it, built once per run; each test's
     changes are rolled back (browser tests, which flush, set it up again themselves)."""
+    global _built_test_database
+    if _built_test_database is not None:
+        yield from _own_copy_of_test_database(_built_test_database)
+        return
     with django_db_blocker.unblock():
         call_command("setup_newsroom", verbosity=0, stdout=io.StringIO())
+    from django.conf import settings
+    from django.db import connection
+
+    if getattr(settings, "MUTATION_TESTING", False):
+        import django.test.utils
+
+        # pytest-django looks setup_databases up at each session; --reuse-db never tears the database down.
+        django.test.utils.setup_databases = lambda *args, **kwargs: []
+        _built_test_database = connection.settings_dict["NAME"]
+    yield
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Mutation runs only: mutmut names the tests that reach a mutant fastest first and stops at the
+    first failure (-x), but pytest-django moves every database test ahead of the others, so a mutant
+    a unit test kills in milliseconds waited for the slow page tests first. Back to mutmut's order."""
+    from django.conf import settings
+
+    if getattr(settings, "MUTATION_TESTING", False):
+        order = {arg: position for position, arg in enumerate(config.args)}
+        items.sort(key=lambda item: order.get(item.nodeid, len(order)))
+
+
+def _own_copy_of_test_database(built):
+    """A copy per session: two mutants run at once (`--jobs 2`) would otherwise wait on each other's
+    locks on one SQLite file, and what a test commits cannot leak into the next mutant's session."""
+    from django.db import connection
+
+    copy = Path(tempfile.gettempdir()) / f"mutation-test-{os.getpid()}.sqlite3"
+    connection.close()
+    shutil.copyfile(built, copy)
+    connection.settings_dict["NAME"] = str(copy)
+    yield
+    connection.close()
+    connection.settings_dict["NAME"] = built
+    copy.unlink(missing_ok=True)
 
 
 @pytest.fixture

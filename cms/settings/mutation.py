@@ -10,3 +10,7 @@ from .test import *  # noqa: F403
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": os.environ.get("MUTATION_TEST_DATABASE", str(BASE_DIR / "tmp" / "mutation-test.sqlite3")),  # noqa: F405
 }
+# One pytest session per mutant: after the first session of a process has built the database, later
+# ones start from a copy of it, and tests run in the order mutmut gives (quickest first); see
+# django_db_setup and pytest_collection_modifyitems in tests/conftest.py.
+MUTATION_TESTING = True
