@@ -3,9 +3,9 @@
 The query is folded and cut by core.text, as the index was (search/tokens.py), and the backend
 named ``public`` in WAGTAILSEARCH_BACKENDS (``default`` when there is none) finds the public
 entries holding every word: PostgreSQL's full-text search over its GIN index, SQLite's FTS5, or
-OpenSearch/Elasticsearch. One statement reads, for every match, its ranking points
-(search/scoring.py) and what the facets count (kind, unit, subject, year, fields); the view then
-filters, counts, sorts and pages those rows itself, and reads only the page's twenty entries.
+OpenSearch/Elasticsearch. One statement reads every match, ordered by its ranking points
+(search/scoring.py), with what the facets count (kind, unit, subject, year, fields); the view then
+filters, counts and pages those rows itself, and reads only the page's twenty entries.
 """
 
 from collections import namedtuple

@@ -1,10 +1,10 @@
 """The public search page: /tim-kiem/?q=…, with facets.
 
-With a query, one statement reads every match with its points and facet values (search.query);
-the filters, the count, the order and the page are then worked out from those rows, and only the
-page's twenty entries are read. Without one, the latest entries are listed by the database and
-each facet is one grouped query (search/facets_sql.py). Either way the number of queries does not
-depend on the data.
+With a query, one statement reads every match, best first, with its facet values (search.query);
+the filters, the count and the page are then worked out from those rows, and only the page's
+twenty entries are read. Without one, the latest entries are listed by the database, and the count
+and each facet (one grouped query, search/facets_sql.py) are kept under the content generation.
+Either way the number of queries does not depend on the data.
 """
 
 from django.http import HttpResponseBadRequest
@@ -46,7 +46,7 @@ def _entries(ids):
 
 def _matched_page(request, matches, chosen):
     """The requested page of the matches having every chosen facet value, best first."""
-    kept = [match.pk for match in matches if facets.admits(match, chosen)] if chosen else [m.pk for m in matches]
+    kept = [match.pk for match in matches if not chosen or facets.admits(match, chosen)]
     results = paginate(request, kept)
     results.object_list = _entries(list(results.object_list))
     return results
