@@ -33,7 +33,8 @@ def run_setup():
 
 def steps(name):
     workflow = Workflow.objects.get(name=name)
-    return workflow.active, [task.name for task in workflow.tasks.order_by("workflow_tasks__sort_order")]
+    numbered = workflow.workflow_tasks.order_by("sort_order").values_list("sort_order", "task__name")
+    return workflow.active, list(numbered)
 
 
 def workflow_of(page):
@@ -47,7 +48,12 @@ def test_a_first_setup_gives_each_workflow_its_steps_in_order():
     output = run_setup()
 
     assert "workflows: 3 created" in output
-    assert {name: steps(name) for name in EXPECTED} == {name: (True, tasks) for name, tasks in EXPECTED.items()}
+    expected = {name: (True, list(enumerate(tasks))) for name, tasks in EXPECTED.items()}
+    assert {name: steps(name) for name in EXPECTED} == expected
+    # Attached again from scratch: Vietnamese stories to their unit, their translations to the Board.
+    indexes = {page.locale.language_code: page for page in ExemplarIndexPage.objects.select_related("locale")}
+    assert workflow_of(indexes["vi"]) == EXEMPLAR_WORKFLOW
+    assert workflow_of(indexes["km"]) == BOARD_WORKFLOW
 
 
 @pytest.mark.django_db
@@ -58,7 +64,7 @@ def test_a_workflow_whose_steps_were_changed_by_hand_is_put_back(newsroom):
     output = run_setup()
 
     assert "workflows: 0 created, 1 updated, 2 unchanged" in output
-    assert steps(EXEMPLAR_WORKFLOW) == (True, EXPECTED[EXEMPLAR_WORKFLOW])
+    assert steps(EXEMPLAR_WORKFLOW) == (True, list(enumerate(EXPECTED[EXEMPLAR_WORKFLOW])))
 
 
 @pytest.mark.django_db
