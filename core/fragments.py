@@ -7,13 +7,16 @@ stale entry is never read again, and ``FRAGMENT_SECONDS`` only bounds how long i
 
 ``cached(name, parts, build)`` is the low-level form; templates use ``{% cache %}`` with
 ``{% content_generation as generation %}`` (core/templatetags/fragment_tags.py) among the keys.
+Both read the ``fragments`` cache (``template_fragments`` for the tag), which keeps each process's
+own copy in front of the shared one (core/fronted_cache.py): so every key here must hold the
+generation.
 """
 
 import functools
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connections, router
 from wagtail.models import Page
 
@@ -21,6 +24,11 @@ from core import cache_generation
 
 FRAGMENT_SECONDS = 24 * 60 * 60
 _MISSING = object()
+
+
+def store():
+    """The cache of fragments: the process's own copy, then the shared cache."""
+    return caches["fragments"]
 
 
 def current_generation(request=None):
@@ -50,10 +58,10 @@ def cached(name, parts, build, request=None):
     if previewing(request):
         return build()
     cache_key = key(name, *parts, request=request)
-    value = cache.get(cache_key, _MISSING)
+    value = store().get(cache_key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(cache_key, value, FRAGMENT_SECONDS)
+        store().set(cache_key, value, FRAGMENT_SECONDS)
     return value
 
 

@@ -12,7 +12,6 @@ without the stories' rows, units, fields or renditions, which only a missing car
 """
 
 from django.apps import apps
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -60,7 +59,7 @@ def render_cards(context, stories, featured_first=False, compact=False):
     variants = [index == 0 if featured_first else bool(context.get("featured")) for index in range(len(stories))]
     keep = not fragments.previewing(request)
     keys = [_card_key(request, s, f, compact) for s, f in zip(stories, variants, strict=True)] if keep else []
-    kept = cache.get_many(keys) if keep else {}
+    kept = fragments.store().get_many(keys) if keep else {}
     html = [kept.get(key) for key in keys] if keep else [None] * len(stories)
     missing = [index for index, card in enumerate(html) if card is None]
     if missing:
@@ -78,5 +77,5 @@ def render_cards(context, stories, featured_first=False, compact=False):
             if keep and story is not None:
                 built[keys[index]] = card
         if built:
-            cache.set_many(built, fragments.FRAGMENT_SECONDS)
+            fragments.store().set_many(built, fragments.FRAGMENT_SECONDS)
     return mark_safe("".join(html))  # noqa: S308 - each card is rendered by its template, which escapes

@@ -149,6 +149,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages' fragments, and the {% cache %} tag's: keyed on the content generation, so each
+# process keeps its own copy of what it read from the shared cache (core/fronted_cache.py).
+_FRAGMENTS = {"BACKEND": "core.fronted_cache.FrontedCache", "LOCATION": "default", "OPTIONS": {"MAX_ENTRIES": 3000}}
+CACHES |= {"fragments": _FRAGMENTS, "template_fragments": _FRAGMENTS}
 # The public forms' rate limits (django-ratelimit) count in the default cache, so per process
 # without Redis; the sign-in lockout (django-axes) counts in the database.
 RATELIMIT_USE_CACHE = "default"

@@ -164,12 +164,16 @@ def test_redis_holds_sessions_rate_limits_and_renditions_for_every_instance():
     )
     assert shared.returncode == 0, shared.stderr
     redis = "django_redis.cache.RedisCache"
+    # Fragments keep a copy in each process in front of the default cache (core/fronted_cache.py).
+    fronted = {"fragments": "core.fronted_cache.FrontedCache", "template_fragments": "core.fronted_cache.FrontedCache"}
     assert shared.stdout.strip() == repr(
-        ("django.contrib.sessions.backends.cached_db", {"default": redis, "renditions": redis}, "default")
+        ("django.contrib.sessions.backends.cached_db", {"default": redis, "renditions": redis, **fronted}, "default")
     )
     alone = read_setting("cms.settings.production", SHARED_STATE, **PRODUCTION)
     locmem = "django.core.cache.backends.locmem.LocMemCache"
-    assert alone.stdout.strip() == repr(("django.contrib.sessions.backends.db", {"default": locmem}, "default"))
+    assert alone.stdout.strip() == repr(
+        ("django.contrib.sessions.backends.db", {"default": locmem, **fronted}, "default")
+    )
 
 
 def test_a_bucket_moves_uploads_and_renditions_to_s3_and_documents_still_go_through_django():
