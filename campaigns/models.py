@@ -22,12 +22,12 @@ from core.forms import NewsroomPageForm
 from core.pages import IndexPage
 from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
-from core.visibility import NewsroomPageManager
+from core.visibility import NewsroomPageManager, ViewRestrictionsFromSnapshot
 from exemplars.models import ExemplarPage, UnitSectionPage
 from units.page_permissions import NewsroomPagePermissions
 
 
-class CampaignIndexPage(NewsroomPagePermissions, IndexPage):
+class CampaignIndexPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
 
@@ -44,7 +44,7 @@ class CampaignIndexPage(NewsroomPagePermissions, IndexPage):
         return context
 
 
-class CampaignPage(NewsroomPagePermissions, FoldedTitle, Page):
+class CampaignPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     """A patriotic emulation movement (phong trào thi đua) launched by the province or the centre."""
 
     base_form_class = NewsroomPageForm
@@ -143,7 +143,7 @@ class EventKind(models.TextChoices):
     YEAR_END_REVIEW = "year_end_review", _("Year-end review meeting")
 
 
-class HonouringEventPage(NewsroomPagePermissions, FoldedTitle, Page):
+class HonouringEventPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     """A conference, seminar or exchange at which exemplars are honoured (hội nghị, tọa đàm, giao lưu).
 
     The Board records a campaign's events under the campaign. A unit records its own (its half-year

@@ -19,14 +19,14 @@ from core.forms import NewsroomPageForm
 from core.pages import IndexPage
 from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
-from core.visibility import NewsroomPageManager
+from core.visibility import NewsroomPageManager, ViewRestrictionsFromSnapshot
 from exemplars.models import ExemplarPage
 from units.models import Role, UnitBoundaryPage, UnitKind
 from units.page_permissions import NewsroomPagePermissions
 from units.workflows import COLUMN_WORKFLOW
 
 
-class ColumnIndexPage(NewsroomPagePermissions, IndexPage):
+class ColumnIndexPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["columns.OutletPage"]
 
@@ -43,7 +43,7 @@ class ColumnIndexPage(NewsroomPagePermissions, IndexPage):
         return context
 
 
-class OutletPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
+class OutletPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, UnitBoundaryPage, IndexPage):
     """A media outlet's home in the site; the permission boundary for its reporters and editors."""
 
     unit = models.ForeignKey(
@@ -84,7 +84,7 @@ class TargetPeriod(models.TextChoices):
 WEEKS_IN_A_MONTH = 4
 
 
-class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
+class ColumnPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     kind = models.CharField(_("kind"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.COLUMN)
     description = models.TextField(_("description"), blank=True)
@@ -144,7 +144,7 @@ class ColumnPage(NewsroomPagePermissions, FoldedTitle, Page):
         return context
 
 
-class ColumnArticlePage(NewsroomPagePermissions, FoldedTitle, Page):
+class ColumnArticlePage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     base_form_class = NewsroomPageForm
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     main_image = models.ForeignKey(

@@ -26,7 +26,7 @@ from core.api_fields import OfficialDocumentsField, TranslationsField
 from core.blocks import DocumentKind, OfficialDocumentBlock
 from core.forms import NewsroomPageForm
 from core.search_documents import SearchDocument
-from core.visibility import NewsroomPageManager
+from core.visibility import NewsroomPageManager, ViewRestrictionsFromSnapshot
 from units.page_permissions import NewsroomPagePermissions
 from units.workflows import BOARD_WORKFLOW
 
@@ -69,7 +69,7 @@ def newest_first(entries):
     return sorted(by_title, key=lambda entry: entry.value.get("issued_on") or datetime.date.min, reverse=True)
 
 
-class DocumentLibraryPage(NewsroomPagePermissions, FoldedTitle, Page):
+class DocumentLibraryPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     """The official documents the Board publishes (văn bản), listed with their number and date."""
 
     base_form_class = NewsroomPageForm

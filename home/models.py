@@ -11,14 +11,14 @@ from core.blocks import StoryBodyBlock
 from core.forms import NewsroomPageForm
 from core.routing import RoutesDescendantsByPath
 from core.search_documents import SearchDocument, stream_text
-from core.visibility import NewsroomPageManager
+from core.visibility import NewsroomPageManager, ViewRestrictionsFromSnapshot
 from home.documents import DocumentLibraryPage  # noqa: F401 -- its own module; imported so Django registers it
 from home.listings import home_page_context
 from units.page_permissions import NewsroomPagePermissions
 from units.workflows import BOARD_WORKFLOW
 
 
-class HomePage(NewsroomPagePermissions, RoutesDescendantsByPath, FoldedTitle, Page):
+class HomePage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, RoutesDescendantsByPath, FoldedTitle, Page):
     """The site's front page: featured and latest stories, campaigns, columns, browsing."""
 
     base_form_class = NewsroomPageForm
@@ -75,7 +75,7 @@ class HomeFeaturedStory(Orderable):
     panels = [PageChooserPanel("story")]
 
 
-class StandardPage(NewsroomPagePermissions, FoldedTitle, Page):
+class StandardPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     """About pages and the like."""
 
     base_form_class = NewsroomPageForm

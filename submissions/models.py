@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.forms import NewsroomPageForm
+from core.visibility import ViewRestrictionsFromSnapshot
 from exemplars.models import SubjectKind
 from submissions.panels import StoryPanel
 from units.page_permissions import NewsroomPagePermissions
@@ -247,7 +248,7 @@ class DifficultyReport(Submission):
         return self.subject
 
 
-class SubmissionFormPage(NewsroomPagePermissions, RoutablePageMixin, FoldedTitle, Page):
+class SubmissionFormPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, RoutablePageMixin, FoldedTitle, Page):
     """A public form page: the form at the page's address, its thank-you at ``cam-on/``.
 
     Nothing here may be cached: each form carries a CSRF token, and the answers show what a

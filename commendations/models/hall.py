@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from commendations.hall_filters import HallOfHonourFilter
 from core.pages import IndexPage
 from core.pagination import paginate
+from core.visibility import ViewRestrictionsFromSnapshot
 from exemplars.models import AwardLevel, ExemplarAward, ExemplarPage
 from units.page_permissions import NewsroomPagePermissions
 
@@ -28,7 +29,7 @@ def level_order():
     return Case(*whens, default=Value(len(AwardLevel.values)), output_field=IntegerField())
 
 
-class HallOfHonourPage(NewsroomPagePermissions, IndexPage):
+class HallOfHonourPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, IndexPage):
     """One per language under the home page; lists awards, has no pages below it. Like the other
     index pages it gives the site's search no document of its own (search/documents.py)."""
 

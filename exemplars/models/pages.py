@@ -25,7 +25,7 @@ from core.pages import IndexPage, in_given_order
 from core.pagination import paginate
 from core.search_documents import SearchDocument, stream_text
 from core.seo import postal_address
-from core.visibility import NewsroomPageManager
+from core.visibility import NewsroomPageManager, ViewRestrictionsFromSnapshot
 from exemplars.api import AwardsField, CampaignField, FieldsField, ReplicationsField, UnitField
 from exemplars.cards import card_rows
 from exemplars.filters import ExemplarFilter
@@ -36,7 +36,7 @@ from units.page_permissions import NewsroomPagePermissions
 from units.workflows import BOARD_WORKFLOW, EXEMPLAR_WORKFLOW
 
 
-class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
+class ExemplarIndexPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, IndexPage):
     """The public listing of every unit's stories, filterable."""
 
     parent_page_types = ["home.HomePage"]
@@ -81,7 +81,7 @@ class ExemplarIndexPage(NewsroomPagePermissions, IndexPage):
         return context
 
 
-class UnitSectionPage(NewsroomPagePermissions, UnitBoundaryPage, IndexPage):
+class UnitSectionPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, UnitBoundaryPage, IndexPage):
     """A unit's own part of the index: where its stories live, and its permission boundary."""
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="sections")
@@ -150,7 +150,7 @@ def _default_language():
     return settings.LANGUAGE_CODE
 
 
-class ExemplarPage(NewsroomPagePermissions, FoldedTitle, KeepsFirstSubmission, Page):
+class ExemplarPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, KeepsFirstSubmission, Page):
     """A story about an exemplar, a new model or a new factor, introduced by a unit."""
 
     base_form_class = NewsroomPageForm

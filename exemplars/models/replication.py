@@ -38,7 +38,7 @@ from core.admin_search import FOLDED_TITLE_FIELDS, FoldedTitle
 from core.forms import NewsroomPageForm
 from core.pages import free_child_slug
 from core.text import normalize, slugify_vi
-from core.visibility import NewsroomPageManager
+from core.visibility import NewsroomPageManager, ViewRestrictionsFromSnapshot
 from exemplars.models.pages import ExemplarPage, UnitSectionPage
 from units.models import UnitKind
 from units.page_permissions import NewsroomPagePermissions
@@ -119,7 +119,7 @@ class ReplicationPageForm(NewsroomPageForm):
         return section.unit if section is not None else None
 
 
-class ReplicationPage(NewsroomPagePermissions, FoldedTitle, Page):
+class ReplicationPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, FoldedTitle, Page):
     """A place where a model or an exemplar was taken up (nhân rộng), recorded by the adopting unit."""
 
     base_form_class = ReplicationPageForm
