@@ -42,6 +42,8 @@ FRAMEWORK_MODELS_SHOWN_ON_PAGES = (
     "wagtailimages.Image",
     "wagtailcore.PageViewRestriction",
     "wagtailcore.Site",
+    # A language added or removed: every page's language links, and routing (core/routing.py).
+    "wagtailcore.Locale",
     "wagtailsearchpromotions.SearchPromotion",
 )
 

@@ -30,9 +30,10 @@ from django.urls import register_converter
 from django.utils import feedgenerator
 from django.utils.html import escape
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from core import renditions
+from core.locales import active_locale
 
 FEED_TYPES = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
 FEED_LENGTH = 30
@@ -61,7 +62,7 @@ class PageFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        self.locale = Locale.get_active()
+        self.locale = active_locale(request)
         return super().__call__(request, *args, **kwargs)
 
     # The feed

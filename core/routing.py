@@ -1,6 +1,8 @@
 """Routing an address in one lookup instead of one per level of the tree."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from core import fragments
@@ -16,6 +18,21 @@ class RoutesDescendantsByPath:
     Only for pages whose descendants do not route sub-addresses themselves at intermediate levels
     (no RoutablePageMixin page with children): none here has children (``subpage_types = []``).
     An address that names no page (a routable page's sub-address) takes Wagtail's way."""
+
+    @property
+    def localized_draft(self):
+        """Wagtail starts routing every request at ``site.root_page.localized``, and Wagtail's
+        ``localized_draft`` reads the active language's Locale from the database (a query each
+        request) only to find it is this page's own. The site's root page comes from the cache with
+        its locale (core/sites.py), so that comparison costs nothing; another language takes
+        Wagtail's lookup, for the translation."""
+        try:
+            language = get_supported_content_language_variant(get_language())
+        except LookupError:
+            return super().localized_draft
+        if self.locale.language_code == language:
+            return self
+        return super().localized_draft
 
     def route(self, request, path_components):
         if path_components:

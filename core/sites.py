@@ -19,9 +19,14 @@ def site_for(request):
 
 def _site_for_host(hostname, port):
     try:
-        return get_site_for_hostname(hostname, port)
+        site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
+    # Kept with the site: routing starts at the root page's specific page in the reader's language
+    # (core/routing.py), two queries a request when read afresh.
+    model = site.root_page.specific_class or Page
+    site.root_page = model._default_manager.select_related("locale").get(pk=site.root_page_id)
+    return site
 
 
 def cached_site(request):

@@ -12,10 +12,11 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.fragments import cached
+from core.locales import active_locale
 from core.pages import in_given_order
 from core.pagination import paginate
 from core.visibility import visible_q
@@ -68,7 +69,7 @@ def _clean_data(request):
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
+    locale = active_locale(request)
     data = _clean_data(request)
     filterset = SearchFilter(data, queryset=public_entries(locale), request=request)
     context = {"query": query, "terms": [], "filterset": filterset, "page_title": _("Search")}
