@@ -151,3 +151,14 @@ def test_a_section_under_the_home_page_given_a_new_slug_answers_at_its_new_addre
         assert old["Location"].endswith("/phong-trao-moi/")
     campaigns.unpublish()
     assert client.get("/phong-trao-moi/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/guong-dien-hinh/?year=2022"])
+def test_routing_from_the_kept_site_reads_neither_the_locale_nor_the_home_page(client, story, url):
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    sql = [q["sql"] for q in queries]
+    assert not [s for s in sql if 'FROM "wagtailcore_locale"' in s]
+    assert not [s for s in sql if 'FROM "home_homepage"' in s]

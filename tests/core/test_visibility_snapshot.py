@@ -70,3 +70,36 @@ def test_the_search_index_hides_a_story_restricted_right_after_a_listing_was_rea
     PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat")
 
     assert found(client) == []
+
+
+@pytest.mark.django_db
+def test_with_no_restriction_anywhere_serving_a_story_reads_no_restriction(client, story):
+    assert listed(client, story.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(client, story.url)
+    assert not [q["sql"] for q in queries if "wagtailcore_pageviewrestriction" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_a_password_set_after_a_story_was_read_is_asked_on_the_next_request(client, section, story):
+    assert listed(client, story.url)
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.PASSWORD, password="bi-mat"
+    )
+
+    response = client.get(story.url)
+    assert 'name="password"' in response.content.decode()
+    assert TITLE not in response.content.decode()
+
+    restriction.delete()
+    assert listed(client, story.url)
+
+
+@pytest.mark.django_db
+def test_every_page_type_asks_the_snapshot_before_reading_restrictions():
+    from wagtail.models import Page, get_page_models
+
+    from core.visibility import ViewRestrictionsFromSnapshot
+
+    ours = [model for model in get_page_models() if model is not Page]
+    assert [model.__name__ for model in ours if not issubclass(model, ViewRestrictionsFromSnapshot)] == []
