@@ -11,6 +11,7 @@ their diffs) into tmp/mutation-logs/survivors.md.
     python scripts/mutation.py --changed [BASE]      # modules changed since BASE (default HEAD~1)
     python scripts/mutation.py --fail-under 90       # exit 1 if a module scores below 90%
     python scripts/mutation.py --jobs 2              # two mutants at a time (a machine of your own)
+    python scripts/mutation.py --changed --budget 10 # what fits in 10 minutes by the last runs (.ci/run)
 """
 
 import argparse
@@ -18,6 +19,7 @@ import datetime
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -103,16 +105,46 @@ cli()
 """
 
 
-def mutmut(*args, log=None):
+def mutmut(*args, log=None, seconds=None):
+    """mutmut's output (no ``log``), or its exit status with its output in ``log``: "interrupted" when
+    it ran out of ``seconds`` (it and the test processes it forked are stopped)."""
     command = [sys.executable, "-P", "-c", MUTMUT, *args]  # -P: the tree itself is not on sys.path, mutants/ is
     env = dict(os.environ, MUTATION_TEST_DATABASE=str(TREE / "mutation-test.sqlite3"))
     if log is None:
         return subprocess.run(command, cwd=TREE, env=env, capture_output=True, text=True).stdout
     with log.open("w") as out:
-        return subprocess.run(command, cwd=TREE, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
+        process = subprocess.Popen(
+            command, cwd=TREE, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            return process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
+            return "interrupted"
 
 
-def run_module(module, tests, jobs=1):
+def recorded_minutes():
+    """{module: minutes its last full run took}, from docs/testing.md's summary."""
+    rows = re.findall(r"^\| `([^`]+)` \|(?:[^|]*\|){5} ([\d.]+) \|", DOCS.read_text(), flags=re.MULTILINE)
+    return {module: float(minutes) for module, minutes in rows}
+
+
+def within_budget(modules, minutes):
+    """(the modules whose last runs fit in ``minutes`` together, in order; the others): a module never
+    run, or too long for what is left, is left to `make mutation`."""
+    recorded, chosen, left, total = recorded_minutes(), [], [], 0.0
+    for module in modules:
+        cost = recorded.get(module)
+        if cost is not None and total + cost <= minutes:
+            chosen.append(module)
+            total += cost
+        else:
+            left.append(module)
+    return chosen, left
+
+
+def run_module(module, tests, jobs=1, seconds=None):
     """Mutate one module; its counts by status and the names of the mutants no test caught."""
     missing = [t for t in tests if not (TREE / t).exists()]
     if missing:
@@ -121,7 +153,7 @@ def run_module(module, tests, jobs=1):
     log = LOGS / (module.replace("/", "__") + ".log")
     started = time.monotonic()
     try:
-        status = mutmut("run", "--max-children", str(jobs), log=log)
+        status = mutmut("run", "--max-children", str(jobs), log=log, seconds=seconds)
     except KeyboardInterrupt:
         status = "interrupted"  # what was checked so far still counts; the row says partial
     seconds = time.monotonic() - started
@@ -199,23 +231,35 @@ def main():
     parser.add_argument("--changed", nargs="?", const="HEAD~1", metavar="BASE", help="only modules changed since BASE")
     parser.add_argument("--fail-under", type=float, metavar="PERCENT", help="exit 1 if a module scores below this")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="mutants run at once (default 1)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        metavar="MINUTES",
+        help="only modules whose last runs fit in MINUTES, stopped at MINUTES",
+    )
     args = parser.parse_args()
     targets = load_targets()
     unknown = [m for m in args.modules if m not in targets]
     if unknown:
         sys.exit(f"mutation: not in {TARGETS.name}: {', '.join(unknown)}")
     modules = changed_modules(targets, args.changed) if args.changed else args.modules or list(targets)
+    if args.budget is not None:
+        modules, left = within_budget(modules, args.budget)
+        if left:
+            print(f"mutation: over {args.budget:g} minutes or never run, left to `make mutation`: {', '.join(left)}")
     if not modules:
-        print("mutation: no core module changed; nothing to mutate.")
+        print("mutation: no core module to mutate.")
         return 0
     if not (Path(sys.executable).parent / "mutmut").exists():
         sys.exit("mutation: mutmut is not installed in this environment (requirements.txt); run `make install`.")
     copy_tree()
     LOGS.mkdir(parents=True, exist_ok=True)
     results = {}
+    deadline = time.monotonic() + args.budget * 60 if args.budget is not None else None
     for module in modules:
         print(f"mutation: {module} ({len(targets[module])} test paths)", flush=True)
-        results[module] = run_module(module, targets[module], args.jobs)
+        seconds = max(deadline - time.monotonic(), 1) if deadline is not None else None
+        results[module] = run_module(module, targets[module], args.jobs, seconds)
         c = results[module]["counts"]
         print(f"  {score(c):.1f}% {c} in {results[module]['seconds']:.0f}s", flush=True)
         # After each module, so that a run stopped halfway still leaves the modules it finished; a module
@@ -227,7 +271,12 @@ def main():
         if results[module]["interrupted"]:
             break
     print(f"mutation: summary in {DOCS.relative_to(ROOT)}, survivors in {(LOGS / 'survivors.md').relative_to(ROOT)}")
-    low = [m for m, r in results.items() if args.fail_under is not None and score(r["counts"]) < args.fail_under]
+    # A module stopped by the budget has a partial score: reported, never failed on.
+    low = [
+        m
+        for m, r in results.items()
+        if args.fail_under is not None and not r["interrupted"] and score(r["counts"]) < args.fail_under
+    ]
     if low:
         print(f"mutation: below {args.fail_under}%: {', '.join(low)}")
         return 1
