@@ -14,7 +14,7 @@ def padded(word_list):
 
 
 def entry_values(page, document):
-    """The SearchEntry columns (besides its page and fields) for ``page`` with ``document``."""
+    """The SearchEntry columns (besides its page and its fields' rows) for ``page`` with ``document``."""
     everything = " ".join([document.title, document.summary, document.text])
     return {
         "locale_id": page.locale_id,
@@ -24,6 +24,7 @@ def entry_values(page, document):
         "published_at": page.first_published_at,
         "unit_id": document.unit_id,
         "subject_kind": document.subject_kind,
+        "field_list": ",".join(str(pk) for pk in sorted(set(document.field_ids))),
         "title_folded": padded(folded_words(document.title)),
         "text_folded": padded(folded_words(everything)),
         "text_exact": padded(words(everything)),

@@ -10,7 +10,7 @@ filters, counts and pages those rows itself, and reads only the page's twenty en
 
 from collections import namedtuple
 
-from django.db.models import Aggregate, CharField, F, OuterRef, Subquery
+from django.db.models import F
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
@@ -62,33 +62,30 @@ def public_entries(locale):
     return SearchEntry.objects.filter(locale=locale, public=True)
 
 
-class _IdList(Aggregate):
-    """The aggregated ids: on PostgreSQL an array, which psycopg2 reads as a list of ints (a broad
-    query's thousands of rows need no parsing then); elsewhere one comma-separated string."""
-
-    function = "GROUP_CONCAT"
-    output_field = CharField()
+class _Year(ExtractYear):
+    """The year as an integer in SQL: PostgreSQL's EXTRACT gives a numeric, which psycopg2 reads as
+    a Decimal and Django then converts row by row; over a broad query's 3,000 matches that was 4 ms
+    of the page's Python time. Cast, it is read as an int and needs no converter."""
 
     def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="ARRAY_AGG", template="%(function)s(%(expressions)s)")
+        sql, params = self.as_sql(compiler, connection, **extra)
+        return f"({sql})::integer", params
+
+    def get_db_converters(self, connection):
+        return []
 
 
 def with_facet_columns(entries):
     """``entries`` annotated with the year of publication (the reader's time zone, as the year
-    filter reads it) and the ids of its fields as one string (one subquery, no row per field)."""
-    through = SearchEntry.fields.through
-    field_ids = through.objects.filter(searchentry_id=OuterRef("pk")).order_by().values("searchentry_id")
+    filter reads it) and the ids of its fields (SearchEntry.field_list)."""
     return entries.annotate(
-        year=ExtractYear("published_at", tzinfo=timezone.get_current_timezone()),
-        field_ids=Subquery(field_ids.annotate(ids=_IdList("field_id")).values("ids")),
+        year=_Year("published_at", tzinfo=timezone.get_current_timezone()), field_ids=F("field_list")
     )
 
 
 def parse_ids(value):
-    """The ids ``_IdList`` read (a list, or a string), as a tuple; empty for an entry without fields."""
-    if not value:
-        return ()
-    return tuple(map(int, value.split(","))) if isinstance(value, str) else tuple(value)
+    """The ids of a ``field_list`` ("3,7"), as a tuple; empty for an entry without fields."""
+    return tuple(map(int, value.split(","))) if value else ()
 
 
 def _matching(backend, search_query, locale):
