@@ -42,7 +42,7 @@ def promoted_pages(query, locale):
 
 
 def _entries(ids):
-    return in_given_order(SearchEntry.objects.defer(*TEXT_COLUMNS).prefetch_related("unit", "page"), ids)
+    return in_given_order(SearchEntry.objects.defer(*TEXT_COLUMNS).select_related("unit", "page"), ids)
 
 
 def _matched_page(request, matches, chosen):
@@ -86,7 +86,7 @@ def search(request):
         facets_chosen = query_without_page(data)
         facets_chosen.pop("q", None)  # words without a letter: the same list as no words
         count = cached("search-index-count", (locale.pk, facets_chosen.urlencode()), latest.count, request)
-        results = paginate(request, latest.prefetch_related("unit", "page"), count=count)
+        results = paginate(request, latest.select_related("unit", "page"), count=count)
         values_for = counted_in_index(data, public_entries(locale), SearchFilter, request)
     labels = {name: filter_.label for name, filter_ in SearchFilter.base_filters.items()}
     context.update(

@@ -78,10 +78,10 @@ def site_navigation(context, page=None):
     pages = [copy(p) for p in cached("navigation", (root_path, menu_path, host), read, request)]
     home = next((p for p in pages if p.depth == root.depth), None)
     items = [p for p in pages if p.depth == root.depth + 1 and p.show_in_menus]
-    if page is not None:
-        for item in items:
-            item.is_current = item.pk == page.pk
-            item.is_ancestor = not item.is_current and page.path.startswith(item.path)
+    # Set on every item, page or not (the search page): a lookup the template fails costs it a dir().
+    for item in items:
+        item.is_current = page is not None and item.pk == page.pk
+        item.is_ancestor = page is not None and not item.is_current and page.path.startswith(item.path)
     return {"home": home, "items": items}
 
 
