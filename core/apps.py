@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = pgettext_lazy("app", "Core")
+
+    def ready(self):
+        from core import cache_generation
+
+        cache_generation.register_signal_handlers()

@@ -28,10 +28,12 @@ import logging
 import os
 import secrets
 import tempfile
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -78,12 +80,39 @@ def _path_file(generation_file, path):
     return generation_file.with_name(f"{generation_file.name}.paths") / _path_digest(path)
 
 
+# Within a request the content generation is read from the cache once: the page's fragments, the
+# visibility snapshot (core/visibility.py) and Wagtail's view-restriction check each ask, three
+# Redis round trips an uncached listing. A change this request makes updates it (``_bump``); one
+# made elsewhere meanwhile is seen by the next request, as if this one had started a moment earlier.
+# Outside a request (tasks, commands) it is read on every call.
+_read_in_request = ContextVar("content_generation_read_in_request", default=None)
+
+
+def _request_started(**kwargs):
+    _read_in_request.set({})
+
+
+def _request_finished(**kwargs):
+    _read_in_request.set(None)
+
+
+def register_signal_handlers():
+    request_started.connect(_request_started, dispatch_uid="content_generation_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="content_generation_request_finished")
+
+
 def generation():
     """The current content generation: moved by every change readers may see."""
     path = _generation_file()
     if path is not None:
-        return _file_token(path)
-    return _cache_tokens([GENERATION_KEY])[0]
+        return _file_token(path)  # a stat call: nothing to spare
+    read = _read_in_request.get()
+    if read is not None and GENERATION_KEY in read:
+        return read[GENERATION_KEY]
+    token = _cache_tokens([GENERATION_KEY])[0]
+    if read is not None:
+        read[GENERATION_KEY] = token
+    return token
 
 
 def path_generations(*paths):
@@ -129,7 +158,11 @@ def _bump(paths):
             return
     tokens = {PATH_GENERATION_KEY.format(_path_digest(path)): _new_token() for path in paths}
     store().set_many(tokens, timeout=PATH_GENERATION_SECONDS)
-    store().set(GENERATION_KEY, _new_token(), timeout=None)
+    token = _new_token()
+    store().set(GENERATION_KEY, token, timeout=None)
+    read = _read_in_request.get()
+    if read is not None:
+        read[GENERATION_KEY] = token
 
 
 def invalidate_paths(paths):
