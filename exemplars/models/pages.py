@@ -272,6 +272,9 @@ class ExemplarPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, Folded
     class Meta:
         verbose_name = _("exemplar story")
         verbose_name_plural = _("exemplar stories")
+        # A unit's stories without reading their rows (each nearly a block, with its body): the listing
+        # filtered by unit reads them index-only (migration 0009, with the same for a field's).
+        indexes = [models.Index(fields=["unit", "page_ptr"], name="exemplar_story_unit_page")]
 
     def save(self, *args, **kwargs):
         section = self._section()
