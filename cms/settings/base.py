@@ -137,11 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "newsroom",
-        },
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "newsroom"},
         # Wagtail's rendition lookups, shared: what one instance made, every other finds.
         "renditions": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "rendition"},
     }
@@ -149,8 +145,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Public pages' fragments, and the {% cache %} tag's: keyed on the content generation, so each
-# process keeps its own copy of what it read from the shared cache (core/fronted_cache.py).
+# Fragments (and the {% cache %} tag's), keyed on the content generation: each process keeps a copy.
 _FRAGMENTS = {"BACKEND": "core.fronted_cache.FrontedCache", "LOCATION": "default", "OPTIONS": {"MAX_ENTRIES": 3000}}
 CACHES |= {"fragments": _FRAGMENTS, "template_fragments": _FRAGMENTS}
 # The public forms' rate limits (django-ratelimit) count in the default cache, so per process

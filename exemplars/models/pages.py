@@ -92,9 +92,8 @@ class UnitSectionPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, Uni
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
     parent_page_types = ["exemplars.ExemplarIndexPage"]
-    # Besides its stories, a unit records its own honouring events here (its half-year and year-end
-    # reviews), named by label: this app imports nothing from campaigns; and where it took up
-    # another's model (exemplars/models/replication.py).
+    # Besides its stories, a unit records its own honouring events here (half-year and year-end reviews),
+    # named by label: this app imports nothing from campaigns; and where it took up another's model.
     subpage_types = ["exemplars.ExemplarPage", "campaigns.HonouringEventPage", "exemplars.ReplicationPage"]
 
     class Meta:
@@ -272,8 +271,6 @@ class ExemplarPage(NewsroomPagePermissions, ViewRestrictionsFromSnapshot, Folded
     class Meta:
         verbose_name = _("exemplar story")
         verbose_name_plural = _("exemplar stories")
-        # A unit's stories without reading their rows (each nearly a block, with its body): the listing
-        # filtered by unit reads them index-only (migration 0009, with the same for a field's).
         indexes = [models.Index(fields=["unit", "page_ptr"], name="exemplar_story_unit_page")]
 
     def save(self, *args, **kwargs):

@@ -71,7 +71,12 @@ def test_another_process_finds_what_one_built_in_the_shared_cache(client, exempl
 
 
 @pytest.mark.django_db
-def test_a_story_published_after_a_listing_was_read_shows_at_once(client, exemplar_index, section, story):
+@pytest.mark.parametrize("generation_in", ["file", "cache"])
+def test_a_story_published_after_a_listing_was_read_shows_at_once(
+    client, exemplar_index, section, story, settings, generation_in
+):
+    if generation_in == "cache":  # as production keeps it with Redis (core/cache_generation.py)
+        settings.PAGE_CACHE_GENERATION_FILE = None
     assert client.get(exemplar_index.url + LISTING_QUERY).status_code == 200
     newer = published(
         ExemplarPageFactory(parent=section, title="Anh Thạch Sô Phol giữ rừng đước", first_published_at=at(2024, 5))

@@ -53,16 +53,6 @@ def test_a_listing_reads_the_content_generation_once(client, exemplar_index, sto
 
 
 @pytest.mark.django_db
-def test_a_story_published_between_two_requests_shows_on_the_second(client, exemplar_index, section, story):
-    assert client.get(exemplar_index.url + LISTING_QUERY).status_code == 200
-    newer = published(
-        ExemplarPageFactory(parent=section, title="Ông Lý Sa Mol giữ nhịp đua ghe ngo", first_published_at=at(2023, 9))
-    )
-
-    assert newer.title in client.get(exemplar_index.url + LISTING_QUERY).content.decode()
-
-
-@pytest.mark.django_db
 def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it():
     request_started.send(sender=None)
     try:
