@@ -15,6 +15,7 @@ no points. ``yearly_scores`` runs the engine's four queries and three of its own
 number of units.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,6 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from columns.models import ColumnArticleFeaturedStory
@@ -119,6 +119,7 @@ PARTS = (
 def featured_counts(year, unit_ids):
     """{unit_id: the unit's live stories featured by live source-language column articles first
     published in ``year`` (province time)}, a story counted once whatever articles feature it."""
+    start, end = (datetime.datetime(y, 1, 1, tzinfo=province_timezone()) for y in (year, year + 1))
     rows = (
         ColumnArticleFeaturedStory.objects.filter(
             page__live=True,
@@ -127,8 +128,9 @@ def featured_counts(year, unit_ids):
             story__live=True,
             story__unit_id__in=unit_ids,
         )
-        .annotate(article_year=ExtractYear("page__first_published_at", tzinfo=province_timezone()))
-        .filter(article_year=year)
+        # The province's year as bounds: Django turns a filter on ExtractYear into a BETWEEN in the
+        # active time zone whatever tzinfo it is given (an admin user with a zone of their own).
+        .filter(page__first_published_at__gte=start, page__first_published_at__lt=end)
         .values("story__unit_id")
         .annotate(n=Count("story__translation_key", distinct=True))
         .order_by()
