@@ -122,6 +122,10 @@ def mutmut(*args, log=None, seconds=None):
             os.killpg(process.pid, signal.SIGTERM)
             process.wait()
             return "interrupted"
+        except KeyboardInterrupt:  # Ctrl-C reaches only this process: mutmut has a session of its own
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
+            raise
 
 
 def recorded_minutes():

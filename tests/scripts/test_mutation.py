@@ -2,6 +2,9 @@
 fit by their last runs, and a run stopped at the budget with the test processes it forked."""
 
 import importlib.util
+import os
+import signal
+import threading
 import time
 from pathlib import Path
 
@@ -45,9 +48,8 @@ def test_the_modules_that_fit_run_in_order_and_the_rest_are_named(mutation):
     assert mutation.within_budget(modules, 5.7) == (["core/text.py"], modules[1:])
 
 
-def test_a_run_over_its_time_is_stopped_with_what_it_started(mutation, tmp_path, monkeypatch):
-    marker = tmp_path / "child-alive"
-    # A "mutmut" that forks a test process, as mutmut does, and outlives the budget.
+def forking_mutmut(mutation, monkeypatch, marker):
+    """A "mutmut" that forks a test process, as mutmut does, which writes ``marker`` after 4 s."""
     monkeypatch.setattr(
         mutation,
         "MUTMUT",
@@ -56,6 +58,11 @@ def test_a_run_over_its_time_is_stopped_with_what_it_started(mutation, tmp_path,
         "subprocess.Popen([sys.executable, '-c', child])\n"
         "time.sleep(60)\n",
     )
+
+
+def test_a_run_over_its_time_is_stopped_with_what_it_started(mutation, tmp_path, monkeypatch):
+    marker = tmp_path / "child-alive"
+    forking_mutmut(mutation, monkeypatch, marker)
     started = time.monotonic()
 
     status = mutation.mutmut("run", log=tmp_path / "run.log", seconds=1)
@@ -64,3 +71,16 @@ def test_a_run_over_its_time_is_stopped_with_what_it_started(mutation, tmp_path,
     assert time.monotonic() - started < 10
     time.sleep(4)
     assert not marker.exists()  # the forked process was stopped too
+
+
+def test_ctrl_c_stops_the_run_and_what_it_started(mutation, tmp_path, monkeypatch):
+    marker = tmp_path / "child-alive"
+    forking_mutmut(mutation, monkeypatch, marker)
+    # Ctrl-C in a terminal reaches this process only: mutmut runs in a session of its own.
+    threading.Timer(1, os.kill, (os.getpid(), signal.SIGINT)).start()
+
+    with pytest.raises(KeyboardInterrupt):
+        mutation.mutmut("run", log=tmp_path / "run.log")
+
+    time.sleep(5)
+    assert not marker.exists()
