@@ -6,8 +6,9 @@ every change readers may see and never reused (core/cache_generation.py), so wha
 never changes and a copy in the process's memory is as fresh as the shared one. With Redis, an
 uncached listing otherwise makes a dozen round trips for a dozen fragments (menus, breadcrumbs,
 SEO tags, filter options, counts, the cards), each ~0.15 ms plus redis-py's and pickle's work:
-measured on the bench's listing, 15 cache reads a request became 2 (the generations), and the
-page's in-process time fell by the difference (docs/benchmarks.md, issue 20 fourth round).
+measured on the bench's listing, 15 cache reads a request became 4 (the generation, read three
+times until core/cache_generation.py kept it per request, and Wagtail's site root paths)
+(docs/benchmarks.md, issue 20 fourth round).
 
 Reads try the process's copy, then the shared cache (copying what it finds); writes go to both.
 The copy is Django's local-memory cache (pickled, so a caller changing what it read changes no
